@@ -1,0 +1,1 @@
+"""Accord: a UK council's Member/Officer protocol, run as software."""

@@ -1,0 +1,1 @@
+"""Settings: `local` (the default, for `make run`), `test` and `production`."""

@@ -1,0 +1,28 @@
+"""`make run` and the `accord` command: a local installation on SQLite (or DATABASE_URL)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+DEBUG = os.environ.get("ACCORD_DEBUG", "0") == "1"
+
+
+def _local_secret_key() -> str:
+    """One key per installation, kept in var/ so sessions survive a restart."""
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = os.environ.get("ACCORD_SECRET_KEY") or _local_secret_key()
+EMAIL_BACKEND = os.environ.get(
+    "ACCORD_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = VAR_DIR / "sent-mail"
