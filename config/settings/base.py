@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "accord.councils",
     "accord.web",
     "accord.api",
+    "accord.enquiries",
+    "accord.notifications",
 ]
 
 MIDDLEWARE = [
@@ -106,6 +108,14 @@ EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("ACCORD_EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("ACCORD_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("ACCORD_FROM_EMAIL", "accord@localhost")
+
+# Outbox delivery (docs/operations.md, "E-mail"): SMTP through EMAIL_BACKEND, or GOV.UK Notify.
+ACCORD_NOTIFICATIONS = {
+    "SENDER": os.environ.get("ACCORD_NOTIFICATIONS_SENDER", "smtp"),
+    "NOTIFY_API_KEY": os.environ.get("ACCORD_NOTIFY_API_KEY", ""),
+    "NOTIFY_TEMPLATE_ID": os.environ.get("ACCORD_NOTIFY_TEMPLATE_ID", ""),
+    "MAX_ATTEMPTS": int(os.environ.get("ACCORD_NOTIFICATIONS_MAX_ATTEMPTS", "10")),
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
