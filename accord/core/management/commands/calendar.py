@@ -14,6 +14,7 @@ from accord.protocol.calendar import LONDON, NATIONS, WorkingCalendar
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # runs without loading the site
     help = "Working-day deadlines: day zero, the due date and every day not counted."
 
     def add_arguments(self, parser: ArgumentParser) -> None:

@@ -13,6 +13,7 @@ from accord.protocol.coverage import coverage_report, summarise
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # runs without loading the site
     help = (
         "Validate a protocol profile, list the shipped ones, or show which paragraphs are covered."
     )

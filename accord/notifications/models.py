@@ -1,0 +1,60 @@
+"""The outbox: every e-mail Accord sends is first a row here, written in the same transaction as the change
+that causes it, then delivered by the worker with retries (docs/adr/0006-outbox-and-worker.md)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from accord.core import clock
+
+
+class OutboxMessage(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed-permanently", "Failed permanently"
+
+    council = models.ForeignKey(
+        "councils.Council",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="outbox_messages",
+        help_text="Empty for platform mail that belongs to no council.",
+    )
+    recipient = models.EmailField()
+    recipient_name = models.CharField(max_length=200, blank=True)
+    subject = models.CharField(max_length=255)
+    body = models.TextField()
+    template = models.CharField(max_length=200)
+    event_type = models.CharField(max_length=100, blank=True)
+    idempotency_key = models.CharField(
+        max_length=255,
+        unique=True,
+        help_text="Queueing the same key twice creates one message, e.g. 'enquiry:123:answered:v1'.",
+    )
+    subject_type = models.CharField(
+        max_length=100, blank=True, help_text="What the message is about, e.g. 'enquiry'."
+    )
+    subject_id = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=clock.now)
+    claimed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a worker started sending (to recover a crash)."
+    )
+    last_error = models.TextField(blank=True)
+    sender = models.CharField(max_length=20, blank=True, help_text="The channel that sent it.")
+    created_at = models.DateTimeField(default=clock.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="outbox_due_idx"),
+            models.Index(fields=["subject_type", "subject_id"], name="outbox_subject_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} to {self.recipient} ({self.get_status_display()})"

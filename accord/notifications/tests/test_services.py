@@ -1,0 +1,90 @@
+"""Rendering, the retry schedule, retrying from the admin's action, and finding a subject's messages."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.template import TemplateDoesNotExist
+
+from accord.notifications.models import OutboxMessage
+from accord.notifications.selectors import outbox_list_for_subject
+from accord.notifications.services import (
+    notification_queue,
+    notification_render,
+    outbox_retry,
+    retry_delay_seconds,
+)
+
+from .factories import OutboxMessageFactory
+
+
+def test_render_is_plain_text_with_the_subject_on_the_first_line() -> None:
+    subject, body = notification_render(
+        template="test_message",
+        context={"council_name": "Bath & North East Somerset", "recipient": "a@example.org"},
+    )
+    assert subject == "Accord test message from Bath & North East Somerset"
+    assert body.startswith("Dear colleague,\n\nThis is a test message")
+    assert "&amp;" not in subject + body
+
+
+@pytest.mark.parametrize(
+    ("attempts", "low", "high"),
+    [
+        (1, 48, 60),
+        (2, 96, 120),
+        (3, 192, 240),
+        (4, 384, 480),
+        (6, 1536, 1920),
+        (7, 2880, 3600),
+        (10, 2880, 3600),
+        (40, 2880, 3600),
+    ],
+)
+def test_retry_delay_doubles_from_a_minute_with_jitter_and_is_capped_at_an_hour(
+    attempts: int, low: float, high: float
+) -> None:
+    rng = random.Random(attempts)
+    delays = [retry_delay_seconds(attempts=attempts, rng=rng) for _ in range(50)]
+    assert all(low <= delay <= high for delay in delays)
+    assert len(set(delays)) > 1, "jitter spreads retries out"
+
+
+@pytest.mark.django_db
+def test_unknown_template_fails_in_the_callers_transaction() -> None:
+    with pytest.raises(TemplateDoesNotExist):
+        notification_queue(
+            council=None,
+            recipient="a@example.org",
+            recipient_name="A",
+            template="no_such_template",
+            context={},
+            idempotency_key="x:1",
+        )
+    assert not OutboxMessage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_retry_puts_only_failed_messages_back_with_fresh_attempts(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    failed = OutboxMessageFactory.create(status=OutboxMessage.Status.FAILED, attempts=10)
+    sent = OutboxMessageFactory.create(status=OutboxMessage.Status.SENT, attempts=1)
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        assert outbox_retry(message_ids=[failed.pk, sent.pk]) == 1
+    failed.refresh_from_db()
+    sent.refresh_from_db()
+    assert (failed.status, failed.attempts) == (OutboxMessage.Status.PENDING, 0)
+    assert sent.status == OutboxMessage.Status.SENT
+    assert len(callbacks) == 1
+
+
+@pytest.mark.django_db
+def test_other_apps_find_their_messages_by_subject() -> None:
+    mine = OutboxMessageFactory.create(subject_type="enquiry", subject_id="123")
+    OutboxMessageFactory.create(subject_type="enquiry", subject_id="1234")
+    OutboxMessageFactory.create(subject_type="visit", subject_id="123")
+    assert list(outbox_list_for_subject(subject_type="enquiry", subject_id="123")) == [mine]
