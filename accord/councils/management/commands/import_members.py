@@ -1,0 +1,73 @@
+"""`accord import_members --council SLUG FILE`: load Members and areas from CSV or modern.gov XML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from accord.core.errors import AccordError
+from accord.councils.imports import MemberRecord, members_file_parse, members_import
+from accord.councils.models import Council
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a council's Members, areas and groups from a CSV file or a modern.gov "
+        "GetCouncillorsByWard XML file. All or nothing: any error saves nothing."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path, help="The CSV or XML file.")
+        parser.add_argument("--council", required=True, help="The council's slug.")
+        parser.add_argument(
+            "--format",
+            choices=("csv", "moderngov"),
+            help="csv or moderngov (default: from the file name, .xml is moderngov).",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Show the report but save nothing."
+        )
+        parser.add_argument(
+            "--deactivate-missing",
+            action="store_true",
+            help="Mark Members who are not in the file as inactive (they are never deleted).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["file"]
+        try:
+            council = Council.objects.get(slug=options["council"])
+        except Council.DoesNotExist as exc:
+            raise CommandError(f"No council with the slug '{options['council']}'.") from exc
+        file_format = options["format"] or ("moderngov" if path.suffix.lower() == ".xml" else "csv")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Cannot read {path}: {exc.strerror}.") from exc
+
+        def progress(records: list[MemberRecord]) -> tqdm[MemberRecord]:
+            return tqdm(
+                records,
+                desc="Members",
+                unit="member",
+                file=self.stderr,
+                disable=options["verbosity"] == 0,
+            )
+
+        try:
+            records = members_file_parse(data=data, file_format=file_format)
+            report = members_import(
+                council=council,
+                records=records,
+                dry_run=options["dry_run"],
+                deactivate_missing=options["deactivate_missing"],
+                progress=progress,
+            )
+        except AccordError as exc:
+            raise CommandError(f"{path.name}: {exc.message} Nothing was saved.") from exc
+        self.stdout.write(f"{council.name}: {path.name} ({file_format})")
+        for line in report.lines():
+            self.stdout.write(line)

@@ -1,0 +1,128 @@
+"""The demo councils: the right shape, safe to load again, and every demo user can sign in."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db.models import Model
+from django.test import Client
+
+from accord.accounts.models import User
+from accord.councils.models import Committee, Council, Member, Office, Officer, StatutoryRole
+from accord.demo.services import DEMO_PASSWORD, demo_load
+
+pytestmark = pytest.mark.django_db
+
+
+def _row_counts() -> dict[str, int]:
+    models: list[type[Model]] = [*apps.get_app_config("councils").get_models(), User]
+    counts = {m.__name__: m._default_manager.count() for m in models}
+    counts["memberships"] = Committee.members.through.objects.count()
+    counts["member areas"] = Member.areas.through.objects.count()
+    return counts
+
+
+def test_loading_twice_duplicates_nothing_and_keeps_edits() -> None:
+    demo_load()
+    first = _row_counts()
+    user = User.objects.get(username="ashcombe-member")
+    user.set_password("changed-by-the-user")
+    user.save()
+    renamed = Member.objects.filter(council__slug="ashcombe").first()
+    assert renamed is not None
+    renamed.name = "Renamed After Election"
+    renamed.save()
+    demo_load()
+    assert _row_counts() == first
+    assert Member.objects.filter(name="Renamed After Election").exists()
+    assert Client().login(username="ashcombe-member", password="changed-by-the-user")
+
+
+@pytest.mark.cites("D 1.4", "D 2.8", "D 2.11")
+def test_district_council_shape() -> None:
+    demo_load()
+    council = Council.objects.get(slug="ashcombe")
+    assert (council.profile, council.area_noun) == ("district", "ward")
+    assert council.areas.count() == 20
+    assert council.members.count() == 40
+    assert council.groups.count() == 3
+    assert list(council.groups.filter(status="administration").values_list("name", flat=True)) == [
+        "Community First Group"
+    ]
+    offices = Office.objects.filter(member__council=council)
+    assert offices.filter(kind=Office.Kind.LEADER).count() == 1
+    assert offices.filter(kind=Office.Kind.CABINET_MEMBER).count() == 6
+    assert offices.filter(kind=Office.Kind.GROUP_LEADER).count() == 3
+    assert offices.filter(kind=Office.Kind.SCRUTINY_CHAIR).count() == 1
+    chiefs = set(
+        council.officers.filter(grade=Officer.Grade.CHIEF_OFFICER).values_list(
+            "job_title", flat=True
+        )
+    )
+    assert chiefs == {
+        "Chief Executive",
+        "Deputy Chief Executive",
+        "Director - Place and Climate Change",
+    }
+    roles = set(council.statutory_roles.values_list("role", flat=True))
+    assert roles == {"head-of-paid-service", "monitoring-officer", "section-151-officer"}
+    assert (
+        council.officers.exclude(job_title="Chief Executive").filter(line_manager=None).count() == 0
+    )
+    assert council.closure_days.filter(date__month=12).count() >= 2
+
+
+@pytest.mark.cites("N 4")
+def test_county_council_has_the_seven_statutory_posts() -> None:
+    demo_load()
+    council = Council.objects.get(slug="westshire")
+    assert (council.profile, council.area_noun) == ("norfolk", "division")
+    assert council.areas.count() == 30
+    assert 30 <= council.members.count() <= 40
+    assert council.committees.filter(name="Scrutiny Committee", kind="scrutiny").exists()
+    titles = dict(council.statutory_roles.values_list("role", "title"))
+    assert set(titles) == {
+        "head-of-paid-service",
+        "section-151-officer",
+        "monitoring-officer",
+        "childrens-services-director",
+        "adult-social-services-director",
+        "chief-fire-officer",
+        "director-of-public-health",
+    }
+    assert titles["monitoring-officer"] == "Director of Governance (Monitoring Officer)"
+    assert titles["director-of-public-health"] == "Director of Public Health (DPH)"
+
+
+def test_every_demo_user_signs_in_and_the_councils_are_separate() -> None:
+    rows = demo_load()
+    assert len(rows) == 13
+    for row in rows:
+        assert Client().login(username=row.username, password=DEMO_PASSWORD), row.username
+    ashcombe, westshire = (
+        Council.objects.get(slug="ashcombe"),
+        Council.objects.get(slug="westshire"),
+    )
+    for user in User.objects.exclude(username="admin"):
+        person = user.member or user.officer
+        assert person is not None and person.council == user.council
+    dem = User.objects.get(username="westshire-demservices")
+    assert dem.is_staff and dem.is_democratic_services and dem.council == westshire
+    assert dem.has_perm("councils.change_member")
+    assert not set(ashcombe.members.values_list("pk", flat=True)) & set(
+        westshire.members.values_list("pk", flat=True)
+    )
+    assert StatutoryRole.objects.filter(council=ashcombe, officer__council=westshire).count() == 0
+    assert User.objects.get(username="admin").is_superuser
+
+
+def test_command_prints_the_sign_in_table() -> None:
+    out = StringIO()
+    call_command("demo", "load", stdout=out)
+    call_command("demo", "logins", stdout=(again := StringIO()))
+    for text in (out.getvalue(), again.getvalue()):
+        assert "ashcombe-monitoring" in text and "Monitoring Officer" in text
+        assert DEMO_PASSWORD in text
