@@ -6,6 +6,8 @@ Monitoring Officer.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 
@@ -99,7 +101,9 @@ class Committee(models.Model):
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="committees")
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMMITTEE)
-    members = models.ManyToManyField("Member", blank=True, related_name="committees")
+    members: models.ManyToManyField[Member, Any] = models.ManyToManyField(
+        "Member", blank=True, related_name="committees"
+    )
 
     class Meta:
         ordering = ["name"]

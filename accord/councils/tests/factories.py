@@ -8,7 +8,7 @@ from accord.accounts.models import User
 from accord.councils import models
 
 
-class CouncilFactory(factory.django.DjangoModelFactory):
+class CouncilFactory(factory.django.DjangoModelFactory[models.Council]):
     class Meta:
         model = models.Council
         django_get_or_create = ("slug",)
@@ -20,7 +20,7 @@ class CouncilFactory(factory.django.DjangoModelFactory):
     area_noun = models.AreaNoun.WARD
 
 
-class AreaFactory(factory.django.DjangoModelFactory):
+class AreaFactory(factory.django.DjangoModelFactory[models.Area]):
     class Meta:
         model = models.Area
 
@@ -28,7 +28,7 @@ class AreaFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Ward {n}")
 
 
-class PoliticalGroupFactory(factory.django.DjangoModelFactory):
+class PoliticalGroupFactory(factory.django.DjangoModelFactory[models.PoliticalGroup]):
     class Meta:
         model = models.PoliticalGroup
 
@@ -37,7 +37,7 @@ class PoliticalGroupFactory(factory.django.DjangoModelFactory):
     status = models.PoliticalGroup.Status.OPPOSITION
 
 
-class MemberFactory(factory.django.DjangoModelFactory):
+class MemberFactory(factory.django.DjangoModelFactory[models.Member]):
     class Meta:
         model = models.Member
         skip_postgeneration_save = True
@@ -53,7 +53,7 @@ class MemberFactory(factory.django.DjangoModelFactory):
             self.areas.set(extracted)
 
 
-class ServiceFactory(factory.django.DjangoModelFactory):
+class ServiceFactory(factory.django.DjangoModelFactory[models.Service]):
     class Meta:
         model = models.Service
 
@@ -61,7 +61,7 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Service {n}")
 
 
-class OfficerFactory(factory.django.DjangoModelFactory):
+class OfficerFactory(factory.django.DjangoModelFactory[models.Officer]):
     class Meta:
         model = models.Officer
 
@@ -73,7 +73,7 @@ class OfficerFactory(factory.django.DjangoModelFactory):
     grade = models.Officer.Grade.OFFICER
 
 
-class StatutoryRoleFactory(factory.django.DjangoModelFactory):
+class StatutoryRoleFactory(factory.django.DjangoModelFactory[models.StatutoryRole]):
     class Meta:
         model = models.StatutoryRole
 
@@ -83,7 +83,7 @@ class StatutoryRoleFactory(factory.django.DjangoModelFactory):
     title = "Monitoring Officer"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
