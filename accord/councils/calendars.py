@@ -1,0 +1,40 @@
+"""The glue between a council and the working-day calendar: its nation's bank holidays and its closure days.
+
+D 6.3 counts "working days"; a council's closure days (e.g. between Christmas and New Year) are not working days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from accord.councils.models import Council
+from accord.protocol.calendar import WorkingCalendar, bank_holidays
+
+
+@dataclass(frozen=True)
+class NonWorkingDay:
+    date: dt.date
+    reason: str
+    kind: str  # "bank holiday" or "closure day"
+
+
+def calendar_for(council: Council) -> WorkingCalendar:
+    closure_days = {day.date: day.reason for day in council.closure_days.all()}
+    return WorkingCalendar(council.nation, closure_days)
+
+
+def council_non_working_day_list(
+    council: Council, *, start: dt.date, end: dt.date
+) -> list[NonWorkingDay]:
+    """Bank holidays of the council's nation and its closure days between `start` and `end`, by date."""
+    days = [
+        NonWorkingDay(date=day, reason=name, kind="bank holiday")
+        for day, name in bank_holidays(council.nation).items()
+        if start <= day <= end
+    ]
+    days += [
+        NonWorkingDay(date=c.date, reason=c.reason, kind="closure day")
+        for c in council.closure_days.filter(date__gte=start, date__lte=end)
+    ]
+    return sorted(days, key=lambda d: (d.date, d.kind))

@@ -1,0 +1,1 @@
+"""The site's pages. Views stay thin: authorise through `accord.core.access`, call a selector, render."""

@@ -1,0 +1,61 @@
+"""Signing in and out, and the home page each role lands on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+
+from accord.core.access import council_list_for
+from accord.councils import selectors
+from accord.web.forms import SignInForm
+from accord.web.views.common import request_actor
+
+IMPORT_URL_NAMES = ("admin:councils_member_import",)
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "web/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    http_method_names = ["post", "options"]
+
+
+def _import_url() -> str | None:
+    for name in IMPORT_URL_NAMES:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """One home page, with a section for each role the person holds."""
+    actor = request_actor(request)
+    context: dict[str, Any] = {"actor": actor}
+    council = actor.user.council if actor.user is not None else None
+    if council is not None:
+        context["home_council"] = council
+        context["area_nouns"] = f"{council.area_noun}s"
+    if actor.member is not None:
+        context["member"] = actor.member
+        context["member_areas"] = list(actor.member.areas.order_by("name"))
+        context["member_offices"] = list(selectors.member_office_list(actor.member))
+    if actor.officer is not None:
+        context["officer"] = actor.officer
+        context["statutory_roles"] = list(selectors.officer_statutory_role_list(actor.officer))
+    if actor.is_democratic_services and council is not None:
+        context["counts"] = selectors.council_counts(council)
+        context["import_url"] = _import_url()
+    if actor.is_platform_admin:
+        context["councils"] = council_list_for(actor)
+    return render(request, "web/home.html", context)

@@ -1,0 +1,87 @@
+"""A council's pages: overview, wards or divisions, Members, officers and the working-day calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from accord.core import clock
+from accord.councils import selectors
+from accord.councils.calendars import calendar_for, council_non_working_day_list
+from accord.protocol.deadlines import RESPONSE_DEADLINE
+from accord.web.forms import DueDateForm
+from accord.web.views.common import council_context, council_profile, request_council
+
+DEFAULT_WORKING_DAYS = 5
+
+
+@login_required
+def council_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    council = request_council(request, slug)
+    context = council_context(
+        council,
+        profile=council_profile(council),
+        counts=selectors.council_counts(council),
+    )
+    return render(request, "web/councils/overview.html", context)
+
+
+@login_required
+def council_areas(request: HttpRequest, slug: str) -> HttpResponse:
+    council = request_council(request, slug)
+    context = council_context(council, areas=selectors.council_area_list(council))
+    return render(request, "web/councils/areas.html", context)
+
+
+@login_required
+def council_members(request: HttpRequest, slug: str) -> HttpResponse:
+    council = request_council(request, slug)
+    context = council_context(council, members=selectors.council_member_list(council))
+    return render(request, "web/councils/members.html", context)
+
+
+@login_required
+def council_officers(request: HttpRequest, slug: str) -> HttpResponse:
+    council = request_council(request, slug)
+    context = council_context(council, officers=selectors.council_officer_list(council))
+    return render(request, "web/councils/officers.html", context)
+
+
+@login_required
+def council_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    """Non-working days of this year and next, and "when is a request received on … due?" (D 6.3)."""
+    council = request_council(request, slug)
+    profile = council_profile(council)
+    rule = profile.rules.get(RESPONSE_DEADLINE) if profile is not None else None
+    default_days = int(rule.params["working_days"]) if rule is not None else DEFAULT_WORKING_DAYS
+    today = clock.today()
+    context: dict[str, Any] = council_context(
+        council,
+        today=today,
+        non_working_days=council_non_working_day_list(
+            council, start=dt.date(today.year, 1, 1), end=dt.date(today.year + 1, 12, 31)
+        ),
+        citations=rule.citations if rule is not None else (),
+        default_working_days=default_days,
+    )
+    if "received_year" in request.GET or "working_days" in request.GET:
+        form = DueDateForm(request.GET)
+        if form.is_valid():
+            due = calendar_for(council).due(form.received(), form.cleaned_data["working_days"])
+            context["due"] = due
+            context["explanation"] = due.explain()
+    else:
+        form = DueDateForm(
+            initial={
+                "received_day": today.day,
+                "received_month": today.month,
+                "received_year": today.year,
+                "working_days": default_days,
+            }
+        )
+    context["form"] = form
+    return render(request, "web/councils/calendar.html", context)
