@@ -60,10 +60,194 @@ class Route:
 
 WEB_ROUTES: list[Route] = [
     Route("web:home", SIGNED_IN_PAGE),
-    Route("web:sign-in", outcomes(200)),
+    # Someone already signed in goes straight to their home page.
+    Route("web:sign-in", outcomes(302, anonymous=200)),
+    # A wrong password: the form again with the error summary (a signed-in user is sent home first).
+    Route(
+        "web:sign-in",
+        outcomes(302, anonymous=200),
+        method="post",
+        data={"username": "member", "password": "wrong"},
+    ),
+    Route("web:sign-out", outcomes(302), method="post", html=False),
+    Route("web:sign-out", outcomes(405, anonymous=405), html=False),
+    Route("web:council", COUNCIL_PAGE, kwargs=council_slug),
+    Route("web:areas", COUNCIL_PAGE, kwargs=council_slug),
+    Route("web:members", COUNCIL_PAGE, kwargs=council_slug),
+    Route("web:officers", COUNCIL_PAGE, kwargs=council_slug),
+    Route("web:calendar", COUNCIL_PAGE, kwargs=council_slug),
+    Route(
+        "web:calendar",
+        COUNCIL_PAGE,
+        kwargs=council_slug,
+        query="received_day=19&received_month=12&received_year=2025&received_time=10%3A00&working_days=5",
+    ),
+    Route("web:protocol", COUNCIL_PAGE, kwargs=council_slug),
 ]
 
-API_ROUTES: list[Route] = []
+API_ROUTES: list[Route] = [
+    Route("/api/v1/councils", SIGNED_IN_API, html=False),
+    *(
+        Route(f"/api/v1/councils/{{slug}}{tail}", COUNCIL_API, kwargs=council_slug, html=False)
+        for tail in (
+            "",
+            "/areas",
+            "/members",
+            "/groups",
+            "/committees",
+            "/services",
+            "/officers",
+            "/closure-days",
+            "/protocol",
+        )
+    ),
+    Route(
+        "/api/v1/councils/{slug}/calendar/due",
+        COUNCIL_API,
+        kwargs=council_slug,
+        query="from=2025-12-19T10:00&working_days=5",
+        html=False,
+    ),
+    Route(
+        "/api/v1/calendar/due",
+        SIGNED_IN_API,
+        query="nation=england&from=2025-12-19&working_days=5",
+        html=False,
+    ),
+]
 
 # URL names whose patterns are covered elsewhere, with the reason.
 NOT_HTML = {"api": "the API operations are listed one by one in API_ROUTES"}
+
+
+# Members' enquiries (accord.enquiries). One case for the roles' Member, in the officer's service.
+
+
+def roles_enquiry(roles: Roles) -> Any:
+    """An enquiry raised by the roles' Member about the officer's service, with one attachment."""
+    from django.core.files.base import ContentFile
+
+    from accord.core import clock
+    from accord.enquiries.models import Attachment
+    from accord.enquiries.tests.factories import CategoryFactory, EnquiryFactory
+
+    member_user = roles.user("member")
+    officer_user = roles.user("officer")
+    assert member_user is not None and officer_user is not None
+    service = officer_user.officer.service  # type: ignore[union-attr]
+    enquiry = EnquiryFactory(
+        council=roles.council,
+        member=member_user.member,
+        raised_by=member_user,
+        area=member_user.member.areas.first(),  # type: ignore[union-attr]
+        category=CategoryFactory(council=roles.council, name="Bins", service=service),
+        subject="Missed bin collections on Abbey Road",
+    )
+    attachment = Attachment(
+        enquiry=enquiry,
+        name="photo.txt",
+        content_type="text/plain",
+        size=5,
+        uploaded_at=clock.now(),
+        uploaded_by=member_user,
+    )
+    attachment.file.save("photo.txt", ContentFile(b"photo"), save=True)
+    return enquiry
+
+
+def enquiry_pk(roles: Roles) -> dict[str, Any]:
+    return {"pk": roles_enquiry(roles).pk}
+
+
+def enquiry_api_id(roles: Roles) -> dict[str, Any]:
+    return {"enquiry_id": roles_enquiry(roles).pk}
+
+
+def enquiry_attachment(roles: Roles) -> dict[str, Any]:
+    enquiry = roles_enquiry(roles)
+    return {"pk": enquiry.pk, "attachment_pk": enquiry.attachments.get().pk}
+
+
+def enquiry_chase(roles: Roles) -> dict[str, Any]:
+    return {**enquiry_pk(roles), "action": "chase"}
+
+
+MEMBER_PAGE = outcomes(404, anonymous=302, member=200, other_council=200)
+RAISE_PAGE = outcomes(404, anonymous=302, member=200, democratic_services=200, other_council=200)
+OFFICER_PAGE = outcomes(200, anonymous=302, member=404, other_council=404)
+# Chief Officers, the Monitoring Officer and democratic services see every enquiry of their council.
+WHOLE_COUNCIL_PAGE = outcomes(200, anonymous=302, member=404, officer=404, other_council=404)
+ENQUIRY_PAGE = outcomes(200, anonymous=302, other_council=404)
+ENQUIRY_API = outcomes(200, anonymous=401, other_council=404)
+
+WEB_ROUTES += [
+    Route("enquiries:mine", MEMBER_PAGE),
+    Route("enquiries:raise", RAISE_PAGE),
+    Route("enquiries:queue", OFFICER_PAGE),
+    Route("enquiries:service-queue", OFFICER_PAGE),
+    Route("enquiries:detail", ENQUIRY_PAGE, kwargs=enquiry_pk),
+    # Only the Member's side may chase (D 6.3); anyone else is offered no such action.
+    Route(
+        "enquiries:action",
+        outcomes(404, anonymous=302, member=302, democratic_services=302),
+        kwargs=enquiry_chase,
+        method="post",
+        html=False,
+    ),
+    Route("enquiries:attachment", ENQUIRY_PAGE, kwargs=enquiry_attachment, html=False),
+    Route("enquiries:all", WHOLE_COUNCIL_PAGE, kwargs=council_slug),
+    Route("enquiries:all", WHOLE_COUNCIL_PAGE, kwargs=council_slug, query="overdue=yes&page=2"),
+    Route("enquiries:export", WHOLE_COUNCIL_PAGE, kwargs=council_slug, html=False),
+    Route("enquiries:report", COUNCIL_PAGE, kwargs=council_slug),
+    Route("enquiries:report-csv", COUNCIL_PAGE, kwargs=council_slug, html=False),
+]
+
+API_ROUTES += [
+    # An empty body: every signed-in caller gets the validation error before any rule is asked.
+    Route("/api/v1/enquiries", outcomes(422, anonymous=401), method="post", html=False),
+    # A list of what the caller may see: another council's user gets their own (empty) list.
+    Route("/api/v1/enquiries", SIGNED_IN_API, html=False),
+    Route("/api/v1/enquiries", SIGNED_IN_API, query="overdue=true&page=2", html=False),
+    Route("/api/v1/enquiries/{enquiry_id}", ENQUIRY_API, kwargs=enquiry_api_id, html=False),
+    Route(
+        "/api/v1/councils/{slug}/enquiries/report",
+        COUNCIL_API,
+        kwargs=council_slug,
+        html=False,
+    ),
+]
+_TRANSITIONS: dict[str, dict[str, Any]] = {
+    "claim": {},
+    "assign": {"officer_id": 0},
+    "holding-reply": {"reason": "Waiting for a contractor", "new_due_date": "2099-01-01"},
+    "answer": {"answer": "Collected today."},
+    "close": {},
+    "reopen": {"reason": "Still not collected"},
+    "chase": {"note": "Any news?"},
+    "escalate": {"reason": "Not satisfied"},
+    "wait": {"question": "Which house number?"},
+    "reply": {"reply": "Number 12."},
+    "divert": {"reason": "A complaint"},
+}
+# A new case: the service's officers may take it; only the Member's side may chase it (D 6.3); nothing
+# else is allowed yet, so every other transition is refused with a 400 and its citations.
+TRANSITION_OUTCOMES: dict[str, dict[str, int]] = {
+    name: outcomes(400, anonymous=401, other_council=404) for name in _TRANSITIONS
+}
+TRANSITION_OUTCOMES["claim"] = outcomes(200, anonymous=401, member=400, other_council=404)
+TRANSITION_OUTCOMES["chase"] = outcomes(
+    400, anonymous=401, member=200, democratic_services=200, other_council=404
+)
+# No officer has id 0: a 404 before any rule is asked.
+TRANSITION_OUTCOMES["assign"] = outcomes(404, anonymous=401)
+API_ROUTES += [
+    Route(
+        f"/api/v1/enquiries/{{enquiry_id}}/{name}",
+        TRANSITION_OUTCOMES[name],
+        kwargs=enquiry_api_id,
+        method="post",
+        data=data,
+        html=False,
+    )
+    for name, data in _TRANSITIONS.items()
+]

@@ -21,3 +21,4 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="accord-test-uploads-"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if "DATABASE_URL" not in os.environ:
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="accord-test-static-"))

@@ -31,7 +31,7 @@ def test_sign_in_by_keyboard_alone(
     page.keyboard.type("member")
     tab_to(page, "input[name=password]")
     page.keyboard.type("correct-horse-battery")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.url.rstrip("/") == str(live_server.url).rstrip("/")  # type: ignore[attr-defined]
     assert "Alex Member" in page.inner_text("main")
