@@ -27,6 +27,10 @@ class Category(models.Model):
         default=False,
         help_text="A report of a service failure (e.g. a missed bin): never for the out-of-hours service (D 6.6).",
     )
+    is_employment_matter = models.BooleanField(
+        default=False,
+        help_text="Staff, discipline or HR matters: routed to the Monitoring Officer, not a service (D 4.2, D 2.4).",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -99,6 +103,14 @@ class Enquiry(models.Model):
     due_date = models.DateField()
     paused_working_days = models.PositiveSmallIntegerField(default=0)
     paused_since = models.DateTimeField(null=True, blank=True)
+    clock_started_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the current clock started: receipt, or a reopening."
+    )
+    agreed_due_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="A timescale agreed with the Member in a holding reply (D 6.3).",
+    )
 
     answered_at = models.DateTimeField(null=True, blank=True)
     answer = models.TextField(blank=True)
@@ -108,6 +120,7 @@ class Enquiry(models.Model):
     reopen_until = models.DateField(null=True, blank=True)
     chaser_count = models.PositiveIntegerField(default=0)
     escalation_level = models.PositiveSmallIntegerField(default=0)
+    member_escalation_level = models.PositiveSmallIntegerField(default=0)  # D 4.3
     complaint_reference = models.CharField(max_length=50, blank=True)  # D 6.7
 
     created = models.DateTimeField(auto_now_add=True)
@@ -260,6 +273,9 @@ class InformationDispute(models.Model):
     state = models.CharField(max_length=20, choices=State.choices, default=State.DECLINED)
     member_grounds = models.TextField(blank=True)
     decision = models.TextField(blank=True)
+    history = models.JSONField(
+        default=list, blank=True, help_text="Each step: when, who, what, and the paragraph (N 17)."
+    )
     created = models.DateTimeField()
     updated = models.DateTimeField()
 
@@ -298,3 +314,19 @@ class EnquirySettings(models.Model):
 
     def __str__(self) -> str:
         return f"Enquiry settings for {self.council}"
+
+
+class ReferenceCounter(models.Model):
+    """The last enquiry number a council issued in a year; locked while a new reference is taken."""
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["council", "year"], name="reference_counter_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council} {self.year}: {self.last}"

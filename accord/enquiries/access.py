@@ -1,0 +1,144 @@
+"""Who may see an enquiry, and what they may do with it now.
+
+Fetch-and-authorise in one step: `enquiry_for` returns the case or raises `Http404` (another council's case,
+or one the actor may not see, is "not found"). A Member sees their own enquiries and those shared with them
+(D 6.5); an officer sees the enquiries of their service, those assigned to them or to the officers they
+manage, and those they review (D 6.2, D 6.4); Chief Officers, the Monitoring Officer and democratic services
+see every enquiry of their council. Nothing here depends on a Member's political group (D 2.5-2.7, N 2).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accord.core import clock
+from accord.core.access import Actor, is_monitoring_officer
+from accord.councils.models import Officer
+from accord.enquiries.models import BurdenReview, Enquiry
+
+State = Enquiry.State
+MANAGER_GRADES = (
+    Officer.Grade.SERVICE_MANAGER,
+    Officer.Grade.HEAD_OF_SERVICE,
+    Officer.Grade.CHIEF_OFFICER,
+)
+
+
+def sees_whole_council(actor: Actor) -> bool:
+    return actor.is_chief_officer or is_monitoring_officer(actor) or actor.is_democratic_services
+
+
+def enquiries_visible_to(actor: Actor) -> QuerySet[Enquiry]:
+    """Every enquiry the actor may see (the base of any list of enquiries)."""
+    if not actor.is_authenticated or actor.council_id is None:
+        return Enquiry.objects.none()
+    mine = Enquiry.objects.filter(council_id=actor.council_id)
+    if sees_whole_council(actor):
+        return mine
+    allowed = Q(pk__in=[])
+    if actor.member is not None:
+        allowed |= Q(member=actor.member) | Q(shares__member=actor.member)
+    if actor.officer is not None:
+        officer = actor.officer
+        service_queue = Q(service__head=officer)
+        if officer.service_id is not None:
+            service_queue |= Q(service_id=officer.service_id)
+        allowed |= (service_queue & ~Q(state=State.MONITORING_OFFICER)) | Q(assigned_to=officer)
+        allowed |= Q(assigned_to__line_manager=officer) | Q(burden_reviews__reviewer=officer)
+    return mine.filter(pk__in=mine.filter(allowed).values("pk"))
+
+
+def enquiry_for(actor: Actor, enquiry_id: int | str) -> Enquiry:
+    """The enquiry if the actor may see it; anything else is a 404 (never a 403 that confirms it exists)."""
+    try:
+        pk = int(enquiry_id)
+    except (TypeError, ValueError):
+        raise Http404("Enquiry not found") from None
+    enquiry = (
+        enquiries_visible_to(actor)
+        .select_related("member", "service", "category", "assigned_to", "area", "council")
+        .filter(pk=pk)
+        .first()
+    )
+    if enquiry is None:
+        raise Http404("Enquiry not found")
+    return enquiry
+
+
+def acts_for_member(actor: Actor, enquiry: Enquiry) -> bool:
+    """The Member themself, or democratic services raising and following up on their behalf."""
+    if actor.council_id != enquiry.council_id:
+        return False
+    return (actor.member is not None and actor.member.pk == enquiry.member_id) or (
+        actor.is_democratic_services
+    )
+
+
+def is_case_officer(actor: Actor, enquiry: Enquiry) -> bool:
+    return actor.officer is not None and enquiry.assigned_to_id == actor.officer.pk
+
+
+def manages_service(actor: Actor, enquiry: Enquiry) -> bool:
+    """The Head of Service / Service Manager accountable for the enquiry (D 6.2), or a Chief Officer."""
+    officer = actor.officer
+    if officer is None or officer.council_id != enquiry.council_id:
+        return False
+    if actor.is_chief_officer or enquiry.service.head_id == officer.pk:
+        return True
+    return officer.service_id == enquiry.service_id and officer.grade in MANAGER_GRADES
+
+
+def enquiry_actions_for(actor: Actor, enquiry: Enquiry) -> list[str]:
+    """The actions the actor may take on the enquiry now, by name, for the page to offer."""
+    if not actor.is_authenticated or actor.council_id != enquiry.council_id:
+        return []
+    state = enquiry.state
+    is_open = state in Enquiry.OPEN_STATES
+    actions: list[str] = []
+    member_side = acts_for_member(actor, enquiry)
+    case_officer = is_case_officer(actor, enquiry)
+    manager = manages_service(actor, enquiry)
+    handler = case_officer or manager
+    if member_side:
+        if is_open:
+            actions.append("chase")
+        if state == State.WAITING_FOR_MEMBER:
+            actions.append("member-reply")
+        if state in (State.ANSWERED, State.CLOSED):
+            actions.append("escalate")
+            if enquiry.reopen_until is not None and clock.today() <= enquiry.reopen_until:
+                actions.append("reopen")
+    if (
+        state == State.RECEIVED
+        and actor.officer is not None
+        and enquiry.assigned_to_id is None
+        and (actor.officer.service_id == enquiry.service_id or manager)
+    ):
+        actions.append("claim")
+    if manager and is_open:
+        actions.append("assign")
+    if handler and state in (State.ASSIGNED, State.HOLDING_REPLY_SENT):
+        actions += ["holding-reply", "wait-for-member", "answer", "divert-to-complaints"]
+        if not BurdenReview.objects.filter(
+            enquiry=enquiry, state__in=[BurdenReview.State.RAISED, BurdenReview.State.REVIEWED]
+        ).exists():
+            actions.append("burden-raise")
+    if state == State.MONITORING_OFFICER and is_monitoring_officer(actor):
+        actions.append("answer")
+    if state == State.ANSWERED and (member_side or handler):
+        actions.append("close")
+    if (
+        actor.officer is not None
+        and BurdenReview.objects.filter(
+            enquiry=enquiry,
+            reviewer=actor.officer,
+            state__in=[BurdenReview.State.RAISED, BurdenReview.State.REVIEWED],
+        ).exists()
+    ):
+        actions.append("burden-review")
+    if is_open and (member_side or handler):
+        actions.append("attachment-add")
+    if actor.is_chief_officer:
+        actions.append("information-dispute-open")
+    return list(dict.fromkeys(actions))

@@ -1,0 +1,52 @@
+"""Admin for councils' enquiry set-up (categories, settings); cases are read-only here: writes go through services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from accord.enquiries.models import Category, Enquiry, EnquiryEvent, EnquirySettings
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin[Category]):
+    list_display = ("name", "council", "service", "is_service_failure", "is_employment_matter")
+    list_filter = ("council", "is_service_failure", "is_employment_matter")
+    search_fields = ("name",)
+
+
+@admin.register(EnquirySettings)
+class EnquirySettingsAdmin(admin.ModelAdmin[EnquirySettings]):
+    list_display = (
+        "council",
+        "response_working_days",
+        "reopen_working_days",
+        "reminder_working_days",
+    )
+
+
+class EventInline(admin.TabularInline[EnquiryEvent, Enquiry]):
+    model = EnquiryEvent
+    extra = 0
+    can_delete = False
+    fields = ("at", "kind", "description", "actor")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Enquiry)
+class EnquiryAdmin(admin.ModelAdmin[Enquiry]):
+    list_display = ("reference", "subject", "council", "state", "due_date", "assigned_to")
+    list_filter = ("council", "state")
+    search_fields = ("reference", "subject")
+    inlines = [EventInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

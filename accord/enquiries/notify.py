@@ -1,0 +1,83 @@
+"""E-mails about enquiries, queued in the outbox inside the caller's transaction (none if it rolls back).
+
+Templates are `accord/enquiries/templates/notifications/enquiry_<event>.txt` (first line the subject). A person
+without an e-mail address is skipped; the event on the case still records what happened.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accord.councils.models import Member, Officer
+from accord.enquiries.models import Enquiry, InformationDispute
+from accord.notifications.models import OutboxMessage
+from accord.notifications.services import notification_queue
+
+
+def _date(value: Any) -> str:
+    return f"{value:%A} {value.day} {value:%B %Y}" if value else ""
+
+
+def enquiry_context(enquiry: Enquiry, **extra: Any) -> dict[str, Any]:
+    return {
+        "council_name": enquiry.council.name,
+        "reference": enquiry.reference,
+        "subject": enquiry.subject,
+        "member_name": str(enquiry.member),
+        "service_name": enquiry.service.name,
+        "due": _date(enquiry.due_date),
+        "officer_name": enquiry.assigned_to.name if enquiry.assigned_to else "",
+        **extra,
+    }
+
+
+def notify_person(
+    *,
+    enquiry: Enquiry,
+    person: Member | Officer | None,
+    event: str,
+    key: str,
+    **extra: Any,
+) -> OutboxMessage | None:
+    """Queue `enquiry_<event>` for one Member or officer; `key` makes a repeat a no-op."""
+    if person is None or not person.email:
+        return None
+    kind = "member" if isinstance(person, Member) else "officer"
+    return notification_queue(
+        council=enquiry.council,
+        recipient=person.email,
+        recipient_name=str(person) if kind == "member" else person.name,
+        template=f"enquiry_{event}",
+        context=enquiry_context(enquiry, **extra),
+        idempotency_key=f"enquiry:{enquiry.pk}:{event}:{key}:{kind}:{person.pk}",
+        subject_type="enquiry",
+        subject_id=str(enquiry.pk),
+        event_type=f"enquiry.{event}",
+    )
+
+
+def notify_dispute(
+    *, dispute: InformationDispute, person: Member | Officer | None, step: str, **extra: Any
+) -> OutboxMessage | None:
+    """N 17: each step of an information dispute is told to the people it concerns."""
+    if person is None or not person.email:
+        return None
+    kind = "member" if isinstance(person, Member) else "officer"
+    return notification_queue(
+        council=dispute.council,
+        recipient=person.email,
+        recipient_name=str(person) if kind == "member" else person.name,
+        template=f"enquiry_dispute_{step}",
+        context={
+            "council_name": dispute.council.name,
+            "document": dispute.document,
+            "member_name": str(dispute.member),
+            "chief_officer_name": dispute.chief_officer.name,
+            "state": dispute.get_state_display(),
+            **extra,
+        },
+        idempotency_key=f"information-dispute:{dispute.pk}:{step}:{kind}:{person.pk}",
+        subject_type="information-dispute",
+        subject_id=str(dispute.pk),
+        event_type=f"information-dispute.{step}",
+    )

@@ -1,0 +1,159 @@
+"""Shared helpers of the enquiry services: the council's profile and calendar, events, references, people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from accord.core import clock
+from accord.core.access import MONITORING_OFFICER, Actor
+from accord.core.errors import AccordError
+from accord.councils.calendars import calendar_for
+from accord.councils.models import Council, Officer, StatutoryRole
+from accord.enquiries import rules
+from accord.enquiries.access import enquiry_actions_for
+from accord.enquiries.models import Enquiry, EnquiryEvent, EnquirySettings, ReferenceCounter
+from accord.protocol import Citation, Profile, WorkingCalendar, load_profile
+
+HEAD_OF_PAID_SERVICE = "head-of-paid-service"
+STEP_TITLES = {
+    "line-manager": "the line manager",
+    "head-of-service": "the Head of Service / Service Manager",
+    "chief-officer": "the Chief Officer",
+}
+
+
+def profile_for(council: Council) -> Profile:
+    return load_profile(council.profile)
+
+
+def settings_for(council: Council) -> EnquirySettings:
+    found = EnquirySettings.objects.filter(council=council).first()
+    return found if found is not None else EnquirySettings(council=council)
+
+
+def calendar_of(council: Council) -> WorkingCalendar:
+    return calendar_for(council)
+
+
+def cite_dicts(citations: Iterable[Citation]) -> list[dict[str, str]]:
+    return [c.to_dict() for c in citations]
+
+
+def event_add(
+    enquiry: Enquiry,
+    *,
+    actor: Actor | None,
+    kind: str,
+    description: str,
+    citations: Iterable[Citation] = (),
+    **data: Any,
+) -> EnquiryEvent:
+    """One line of the case's history: who, when, what, and the paragraphs behind it."""
+    return EnquiryEvent.objects.create(
+        enquiry=enquiry,
+        at=clock.now(),
+        actor=actor.user if actor is not None else None,
+        kind=kind,
+        description=description,
+        citations=cite_dicts(citations),
+        data=data,
+    )
+
+
+def require_action(actor: Actor, enquiry: Enquiry, action: str, doing: str) -> None:
+    if action not in enquiry_actions_for(actor, enquiry):
+        raise AccordError(
+            f"You cannot {doing} enquiry {enquiry.reference} now "
+            f"(it is {enquiry.get_state_display().lower()})."
+        )
+
+
+def reference_next(council: Council) -> str:
+    """ENQ-<year>-<number>, per council and year, unique under concurrency (the counter row is locked)."""
+    year = clock.today().year
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ReferenceCounter.objects.get_or_create(council=council, year=year)
+        except IntegrityError:
+            pass
+        counter = ReferenceCounter.objects.select_for_update().get(council=council, year=year)
+        counter.last += 1
+        counter.save(update_fields=["last"])
+    return f"ENQ-{year}-{counter.last:06d}"
+
+
+def working_days_between(calendar: WorkingCalendar, start: dt.date, end: dt.date) -> int:
+    """Working days after `start` up to and including `end` (0 when `end` is not after `start`)."""
+    count, day = 0, start
+    while day < end:
+        day += dt.timedelta(days=1)
+        if calendar.is_working_day(day):
+            count += 1
+    return count
+
+
+def working_days_before(calendar: WorkingCalendar, day: dt.date, n: int) -> dt.date:
+    while n > 0:
+        day -= dt.timedelta(days=1)
+        if calendar.is_working_day(day):
+            n -= 1
+    return day
+
+
+def service_level_for(enquiry: Enquiry) -> rules.ServiceLevel:
+    return rules.service_level(
+        profile_for(enquiry.council),
+        council_setting=settings_for(enquiry.council).response_working_days,
+    )
+
+
+def computed_due(enquiry: Enquiry, calendar: WorkingCalendar) -> dt.date:
+    """The due date by the calendar rule (D 6.3): the case's working days plus any paused days."""
+    started = enquiry.clock_started_at or enquiry.received_at
+    return calendar.due(started, enquiry.working_days + enquiry.paused_working_days).due
+
+
+def statutory_officer(council: Council, role: str) -> Officer | None:
+    found = StatutoryRole.objects.filter(council=council, role=role).select_related("officer")
+    first = found.first()
+    return first.officer if first is not None else None
+
+
+def monitoring_officer_for(council: Council) -> Officer | None:
+    return statutory_officer(council, MONITORING_OFFICER)
+
+
+def chief_officer_for(enquiry: Enquiry) -> Officer | None:
+    """Up the line from the service head to a Chief Officer; else the directorate head; else any."""
+    seen: set[int] = set()
+    person = enquiry.service.head or enquiry.assigned_to
+    while person is not None and person.pk not in seen:
+        if person.grade == Officer.Grade.CHIEF_OFFICER:
+            return person
+        seen.add(person.pk)
+        person = person.line_manager
+    directorate = enquiry.service.directorate
+    if directorate is not None and directorate.head is not None:
+        return directorate.head
+    return (
+        Officer.objects.filter(
+            council=enquiry.council, grade=Officer.Grade.CHIEF_OFFICER, is_active=True
+        )
+        .order_by("name")
+        .first()
+    )
+
+
+def chain_person(enquiry: Enquiry, step: str) -> Officer | None:
+    if step == "line-manager":
+        return enquiry.assigned_to.line_manager if enquiry.assigned_to else None
+    if step == "head-of-service":
+        return enquiry.service.head
+    if step == "chief-officer":
+        return chief_officer_for(enquiry)
+    return None

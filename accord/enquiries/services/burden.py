@@ -1,0 +1,115 @@
+"""D 6.4: an enquiry that would impose a disproportionate burden, raised with the line manager / Head of Service."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from accord.core import clock
+from accord.core.access import Actor
+from accord.core.errors import AccordError
+from accord.enquiries import rules
+from accord.enquiries.models import BurdenReview, Enquiry
+from accord.enquiries.notify import notify_person
+from accord.enquiries.services._common import event_add, profile_for, require_action
+from accord.protocol import Citation
+
+
+def _cites(enquiry: Enquiry) -> list[Citation]:
+    return list(rules.citations_of(profile_for(enquiry.council), rules.BURDEN))
+
+
+@transaction.atomic
+def enquiry_burden_raise(*, actor: Actor, enquiry: Enquiry, reason: str) -> BurdenReview:
+    require_action(actor, enquiry, "burden-raise", "raise the burden of")
+    if not reason.strip():
+        raise AccordError(
+            "Say why answering would impose a disproportionate burden.", field="reason"
+        )
+    officer = actor.officer
+    assert officer is not None
+    reviewer = officer.line_manager or enquiry.service.head
+    if reviewer is None or reviewer.pk == officer.pk:
+        reviewer = (
+            enquiry.service.head if enquiry.service.head_id != officer.pk else officer.line_manager
+        )
+    if reviewer is None:
+        raise AccordError(
+            "You have no line manager or Head of Service recorded to raise this with."
+        )
+    review = BurdenReview.objects.create(
+        enquiry=enquiry,
+        raised_by=officer,
+        raised_at=clock.now(),
+        reason=reason.strip(),
+        reviewer=reviewer,
+    )
+    event_add(
+        enquiry,
+        actor=actor,
+        kind="burden-raised",
+        description=f"Raised with {reviewer.name} as a disproportionate burden: {reason.strip()}",
+        citations=_cites(enquiry),
+        review=review.pk,
+    )
+    notify_person(
+        enquiry=enquiry,
+        person=reviewer,
+        event="burden_raised",
+        key=str(review.pk),
+        reason=review.reason,
+        officer_name=officer.name,
+    )
+    return review
+
+
+def _require_reviewer(actor: Actor, review: BurdenReview) -> None:
+    if actor.officer is None or actor.officer.pk != review.reviewer_id:
+        raise AccordError(f"Only {review.reviewer.name} reviews this burden.")
+
+
+@transaction.atomic
+def enquiry_burden_review(*, actor: Actor, review: BurdenReview, note: str) -> BurdenReview:
+    _require_reviewer(actor, review)
+    if review.state != BurdenReview.State.RAISED:
+        raise AccordError("This burden has already been reviewed.")
+    review.state = BurdenReview.State.REVIEWED
+    review.review_note = note.strip()
+    review.save(update_fields=["state", "review_note"])
+    event_add(
+        review.enquiry,
+        actor=actor,
+        kind="burden-reviewed",
+        description=f"{review.reviewer.name} reviewed the burden: {review.review_note}",
+        citations=_cites(review.enquiry),
+    )
+    return review
+
+
+@transaction.atomic
+def enquiry_burden_agree(*, actor: Actor, review: BurdenReview, approach: str) -> BurdenReview:
+    """The approach to managing the response, as agreed with the Member, recorded and sent to them."""
+    _require_reviewer(actor, review)
+    if review.state == BurdenReview.State.AGREED:
+        raise AccordError("An approach has already been agreed.")
+    if not approach.strip():
+        raise AccordError("Write the approach agreed with the Member.", field="approach")
+    review.state = BurdenReview.State.AGREED
+    review.agreed_approach = approach.strip()
+    review.agreed_at = clock.now()
+    review.save(update_fields=["state", "agreed_approach", "agreed_at"])
+    enquiry = review.enquiry
+    event_add(
+        enquiry,
+        actor=actor,
+        kind="burden-agreed",
+        description=f"Approach agreed with the Member: {review.agreed_approach}",
+        citations=_cites(enquiry),
+    )
+    notify_person(
+        enquiry=enquiry,
+        person=enquiry.member,
+        event="burden_agreed",
+        key=str(review.pk),
+        approach=review.agreed_approach,
+    )
+    return review

@@ -1,0 +1,364 @@
+"""Raising, taking, answering and closing a Member's enquiry (D 6.2, D 6.3, D 6.5-6.7, D 4.2, D 2.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from accord.core import clock
+from accord.core.access import Actor
+from accord.core.errors import AccordError
+from accord.councils.models import Area, Member, Officer
+from accord.enquiries import rules
+from accord.enquiries.access import enquiry_for
+from accord.enquiries.models import Category, Enquiry, SharedWith
+from accord.enquiries.notify import notify_person
+from accord.enquiries.services._common import (
+    calendar_of,
+    event_add,
+    monitoring_officer_for,
+    profile_for,
+    reference_next,
+    require_action,
+    settings_for,
+    working_days_between,
+)
+from accord.enquiries.services.attachments import _attachment_store, attachment_check
+
+State = Enquiry.State
+
+
+@transaction.atomic
+def enquiry_submit(
+    *,
+    actor: Actor,
+    member: Member,
+    subject: str,
+    details: str,
+    category: Category,
+    area: Area | None = None,
+    urgency: str = Enquiry.Urgency.NORMAL,
+    urgency_justification: str = "",
+    capacity: str,
+    constituent_name: str = "",
+    constituent_contact: str = "",
+    constituent_is_employee: bool = False,
+    is_complaint: bool = False,
+    attachments: Iterable[UploadedFile] = (),
+) -> Enquiry:
+    """A Member (or democratic services for them) raises an enquiry; acknowledged and routed at once."""
+    council = member.council
+    is_self = actor.member is not None and actor.member.pk == member.pk
+    if actor.user is None or not (
+        is_self or (actor.is_democratic_services and actor.council_id == council.pk)
+    ):
+        raise AccordError("An enquiry is raised by the Member, or for them by democratic services.")
+    if category.council_id != council.pk or (area is not None and area.council_id != council.pk):
+        raise AccordError("Choose a category and area of this council.", field="category")
+    if capacity not in Enquiry.Capacity.values:
+        raise AccordError(
+            "Say whether this is casework for a constituent or Council business.", field="capacity"
+        )
+    if urgency not in Enquiry.Urgency.values:
+        raise AccordError("Choose how urgent the enquiry is.", field="urgency")
+    if not subject.strip() or not details.strip():
+        raise AccordError("Give the enquiry a subject and details.", field="subject")
+    uploads = [(upload, attachment_check(upload)) for upload in attachments]
+
+    profile = profile_for(council)
+    ooh = rules.out_of_hours_check(
+        profile,
+        category_name=category.name,
+        category_is_service_failure=category.is_service_failure,
+        urgency=urgency,
+        justification=urgency_justification,
+    )
+    if not ooh.is_allowed:
+        raise AccordError(ooh.message, citations=list(ooh.citations), field="urgency")
+    employment = rules.employment_route(
+        profile,
+        constituent_is_employee=constituent_is_employee,
+        category_is_employment=category.is_employment_matter,
+        text=f"{subject}\n{details}",
+    )
+    complaint = rules.complaint_route(profile, is_complaint=is_complaint)
+
+    received = clock.now()
+    level = rules.service_level(
+        profile, council_setting=settings_for(council).response_working_days
+    )
+    due = calendar_of(council).due(received, level.working_days)
+    state = State.RECEIVED
+    if employment.route_to:
+        state = State.MONITORING_OFFICER
+    elif complaint.route_to:
+        state = State.DIVERTED
+    enquiry = Enquiry.objects.create(
+        council=council,
+        reference=reference_next(council),
+        member=member,
+        raised_by=actor.user,
+        subject=subject.strip(),
+        details=details.strip(),
+        area=area,
+        category=category,
+        service=category.service,
+        urgency=urgency,
+        urgency_justification=urgency_justification.strip(),
+        capacity=capacity,
+        constituent_name=constituent_name.strip(),
+        constituent_contact=constituent_contact.strip(),
+        constituent_is_employee=constituent_is_employee,
+        state=state,
+        profile_key=profile.key,
+        profile_version=profile.version.isoformat(),
+        received_at=received,
+        clock_started_at=received,
+        working_days=level.working_days,
+        day_zero=due.day_zero,
+        due_date=due.due,
+    )
+    for upload, name in uploads:
+        _attachment_store(actor, enquiry, upload, name)
+    on_behalf = (
+        ""
+        if is_self
+        else f" (raised for the Member by {actor.user.get_full_name() or actor.user.get_username()})"
+    )
+    event_add(
+        enquiry,
+        actor=actor,
+        kind="received",
+        description=f"Enquiry received{on_behalf}. Due by the end of {due.due:%A %d %B %Y}: {level.note}.",
+        citations=level.citations,
+        due=due.to_dict(),
+        capacity=capacity,
+        urgency=urgency,
+    )
+    if state == State.MONITORING_OFFICER:
+        _route_to_monitoring_officer(actor, enquiry, employment.message, employment.citations)
+    elif state == State.DIVERTED:
+        _divert(actor, enquiry, complaint.message, complaint.citations)
+    else:
+        cites = rules.citations_of(profile, rules.ROUTING, rules.EQUAL_TREATMENT)
+        event_add(
+            enquiry,
+            actor=None,
+            kind="routed",
+            description=f"Routed to {enquiry.service.name}, the service that owns '{category.name}'.",
+            citations=cites,
+            service=enquiry.service.name,
+        )
+        notify_person(
+            enquiry=enquiry,
+            person=member,
+            event="acknowledged",
+            key="1",
+            message=f"A substantive response is due by the end of {due.due:%A %d %B %Y} ({level.note}).",
+        )
+        notify_person(enquiry=enquiry, person=enquiry.service.head, event="new", key="1")
+    if urgency == Enquiry.Urgency.OUT_OF_HOURS:
+        event_add(
+            enquiry,
+            actor=actor,
+            kind="out-of-hours",
+            description=f"Raised out of hours as an extremely urgent event: {urgency_justification.strip()}",
+            citations=ooh.citations,
+        )
+    return enquiry
+
+
+def _route_to_monitoring_officer(
+    actor: Actor, enquiry: Enquiry, message: str, citations: Iterable[object]
+) -> None:
+    cites = list(citations)
+    event_add(enquiry, actor=None, kind="monitoring-officer", description=message, citations=cites)  # type: ignore[arg-type]
+    text = f"{message} The Monitoring Officer will advise before anything else is done."
+    notify_person(
+        enquiry=enquiry, person=enquiry.member, event="monitoring_officer", key="1", message=text
+    )
+    notify_person(
+        enquiry=enquiry,
+        person=monitoring_officer_for(enquiry.council),
+        event="monitoring_officer",
+        key="1",
+        message=f"{enquiry.member} needs your advice before this enquiry goes any further. {message}",
+    )
+
+
+def _divert(actor: Actor, enquiry: Enquiry, message: str, citations: Iterable[object]) -> None:
+    enquiry.state = State.DIVERTED
+    enquiry.complaint_reference = f"CC-{enquiry.reference.removeprefix('ENQ-')}"
+    enquiry.save(update_fields=["state", "complaint_reference", "updated"])
+    event_add(
+        enquiry,
+        actor=actor,
+        kind="diverted",
+        description=f"{message} Complaint reference {enquiry.complaint_reference}.",
+        citations=list(citations),  # type: ignore[arg-type]
+        complaint_reference=enquiry.complaint_reference,
+    )
+    notify_person(
+        enquiry=enquiry,
+        person=enquiry.member,
+        event="diverted",
+        key="1",
+        message=message,
+        complaint_reference=enquiry.complaint_reference,
+        complaints_contact=settings_for(enquiry.council).complaints_contact,
+    )
+
+
+def _assign(actor: Actor, enquiry: Enquiry, officer: Officer, *, claimed: bool) -> None:
+    enquiry.assigned_to = officer
+    if enquiry.state == State.RECEIVED:
+        enquiry.state = State.ASSIGNED
+    enquiry.save(update_fields=["assigned_to", "state", "updated"])
+    cites = rules.citations_of(profile_for(enquiry.council), rules.ROUTING)
+    verb = "took" if claimed else "was assigned"
+    event_add(
+        enquiry,
+        actor=actor,
+        kind="assigned",
+        description=f"{officer.name} {verb} the enquiry.",
+        citations=cites,
+        officer=officer.name,
+    )
+    message = f"{officer.name} ({officer.job_title}) is dealing with the enquiry."
+    notify_person(
+        enquiry=enquiry,
+        person=enquiry.member,
+        event="assigned",
+        key=str(officer.pk),
+        message=message,
+    )
+    if not claimed:
+        notify_person(
+            enquiry=enquiry,
+            person=officer,
+            event="assigned",
+            key=str(officer.pk),
+            message="This Member's enquiry is assigned to you.",
+        )
+
+
+@transaction.atomic
+def enquiry_claim(*, actor: Actor, enquiry_id: int) -> Enquiry:
+    """An officer of the service takes a new enquiry; of two at the same moment exactly one wins."""
+    enquiry_for(actor, enquiry_id)
+    enquiry = (
+        Enquiry.objects.select_for_update(of=("self",))
+        .select_related("service", "council", "member")
+        .get(pk=enquiry_id)
+    )
+    if (
+        enquiry.assigned_to_id is not None
+        and actor.officer is not None
+        and enquiry.assigned_to_id != actor.officer.pk
+    ):
+        holder = Officer.objects.get(pk=enquiry.assigned_to_id)
+        raise AccordError(f"Enquiry {enquiry.reference} is already assigned to {holder.name}.")
+    require_action(actor, enquiry, "claim", "take")
+    assert actor.officer is not None
+    _assign(actor, enquiry, actor.officer, claimed=True)
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_assign(*, actor: Actor, enquiry: Enquiry, officer: Officer) -> Enquiry:
+    """The Head of Service / Service Manager gives the enquiry to an officer (D 6.2)."""
+    require_action(actor, enquiry, "assign", "assign")
+    if officer.council_id != enquiry.council_id or not officer.is_active:
+        raise AccordError("Choose an active officer of this council.", field="officer")
+    _assign(actor, enquiry, officer, claimed=False)
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_answer(*, actor: Actor, enquiry: Enquiry, answer: str) -> Enquiry:
+    """The substantive response (D 6.3); about another area, it is shared with that area's Members (D 6.5)."""
+    require_action(actor, enquiry, "answer", "answer")
+    if not answer.strip():
+        raise AccordError("Write the substantive response.", field="answer")
+    calendar = calendar_of(enquiry.council)
+    now = clock.now()
+    today = now.date()
+    profile = profile_for(enquiry.council)
+    enquiry.state = State.ANSWERED
+    enquiry.answer = answer.strip()
+    enquiry.answered_at = now
+    enquiry.answered_on_time = today <= enquiry.due_date
+    enquiry.working_days_to_answer = working_days_between(calendar, enquiry.day_zero, today)
+    reopen_days = settings_for(enquiry.council).reopen_working_days
+    enquiry.reopen_until = calendar.due(now, reopen_days).due
+    enquiry.save()
+    timing = "on time" if enquiry.answered_on_time else f"late (due {enquiry.due_date:%d %B %Y})"
+    event_add(
+        enquiry,
+        actor=actor,
+        kind="answered",
+        description=f"Substantive response sent, {timing}.",
+        citations=rules.citations_of(profile, rules.RESPONSE_DEADLINE, rules.RESPONSE_SETTING),
+        on_time=enquiry.answered_on_time,
+    )
+    notify_person(
+        enquiry=enquiry,
+        person=enquiry.member,
+        event="answered",
+        key=now.isoformat(),
+        answer=enquiry.answer,
+        reopen_until=f"{enquiry.reopen_until:%d %B %Y}",
+    )
+    share = rules.share_targets(
+        profile,
+        area_id=enquiry.area_id,
+        member_area_ids=enquiry.member.areas.values_list("pk", flat=True),
+    )
+    if share.action == "share" and enquiry.area is not None:
+        others = enquiry.area.members.filter(is_active=True).exclude(pk=enquiry.member_id)
+        for other in others:
+            SharedWith.objects.get_or_create(
+                enquiry=enquiry, member=other, defaults={"shared_at": now}
+            )
+            notify_person(
+                enquiry=enquiry,
+                person=other,
+                event="shared",
+                key=now.isoformat(),
+                answer=enquiry.answer,
+                area_name=enquiry.area.name,
+                area_noun=profile.area_noun,
+            )
+        names = ", ".join(str(m) for m in others) or "no other Members"
+        event_add(
+            enquiry,
+            actor=None,
+            kind="shared",
+            description=f"The answer is shared with the Members for {enquiry.area.name}: {names}.",
+            citations=share.citations,
+            members=[m.pk for m in others],
+        )
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_close(*, actor: Actor, enquiry: Enquiry) -> Enquiry:
+    require_action(actor, enquiry, "close", "close")
+    enquiry.state = State.CLOSED
+    enquiry.closed_at = clock.now()
+    enquiry.save(update_fields=["state", "closed_at", "updated"])
+    event_add(enquiry, actor=actor, kind="closed", description="Enquiry closed.")
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_divert_to_complaints(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
+    """D 6.7: a constituent's complaint goes to the Corporate Complaints Procedure, with a reference."""
+    require_action(actor, enquiry, "divert-to-complaints", "divert")
+    decision = rules.complaint_route(profile_for(enquiry.council), is_complaint=True)
+    if decision.route_to is None:
+        raise AccordError("This council's protocol has no complaints route for enquiries.")
+    _divert(actor, enquiry, f"{decision.message} {reason.strip()}".strip(), decision.citations)
+    return enquiry
