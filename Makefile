@@ -47,7 +47,7 @@ format: install-dev ## apply ruff's fixes and formatting
 	$(BIN)/ruff format .
 
 typecheck: install-dev ## mypy with django-stubs
-	$(BIN)/mypy accord config tests
+	$(BIN)/mypy accord config tests conftest.py
 
 pytest: install-dev ## the test suite
 	$(BIN)/pytest $(PYTEST_ARGS)

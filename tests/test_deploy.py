@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path: Path) -> None:
     env = {
-        **os.environ,
+        **{
+            k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+        },  # set by the browser tests
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "ACCORD_SECRET_KEY": "k" * 20 + "a-long-random-production-secret-for-the-check-0123456789",
         "DATABASE_URL": "postgres://accord@127.0.0.1:5432/accord",
