@@ -9,5 +9,6 @@ admin.site.site_title = "Accord"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("", include("accord.enquiries.urls")),
     path("", include("accord.web.urls")),
 ]

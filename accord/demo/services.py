@@ -24,6 +24,7 @@ from accord.councils.models import (
     Service,
     StatutoryRole,
 )
+from accord.demo.history import demo_history_load
 
 from .county import WESTSHIRE
 from .members import demo_members_load
@@ -200,6 +201,7 @@ def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
         )
         posts = _officers(spec, council, names)
         _logins(spec, council, people, posts, dem_group)
+    demo_history_load(slugs=[spec.slug for spec in DEMO_COUNCILS], seed=seed)
     _user(ADMIN_USERNAME, is_superuser=True, is_staff=True, email="admin@example.org")
     return demo_logins()
 

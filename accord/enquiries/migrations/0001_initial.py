@@ -6,214 +6,551 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('councils', '0001_initial'),
+        ("councils", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('is_service_failure', models.BooleanField(default=False, help_text='A report of a service failure (e.g. a missed bin): never for the out-of-hours service (D 6.6).')),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enquiry_categories', to='councils.council')),
-                ('service', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='enquiry_categories', to='councils.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "is_service_failure",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A report of a service failure (e.g. a missed bin): never for the out-of-hours service (D 6.6).",
+                    ),
+                ),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enquiry_categories",
+                        to="councils.council",
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiry_categories",
+                        to="councils.service",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'categories',
-                'ordering': ['name'],
+                "verbose_name_plural": "categories",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Enquiry',
+            name="Enquiry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=30)),
-                ('subject', models.CharField(max_length=200)),
-                ('details', models.TextField()),
-                ('urgency', models.CharField(choices=[('normal', 'Normal'), ('out-of-hours', 'Out of hours: an extremely urgent event')], default='normal', max_length=20)),
-                ('urgency_justification', models.TextField(blank=True)),
-                ('capacity', models.CharField(choices=[('casework', 'Casework for a constituent (the Member is the data controller)'), ('council-business', 'Council business')], max_length=20)),
-                ('constituent_name', models.CharField(blank=True, max_length=200)),
-                ('constituent_contact', models.CharField(blank=True, max_length=200)),
-                ('constituent_is_employee', models.BooleanField(default=False)),
-                ('state', models.CharField(choices=[('received', 'Received'), ('assigned', 'Assigned'), ('holding-reply-sent', 'Holding reply sent'), ('waiting-for-member', 'Waiting for the Member'), ('answered', 'Answered'), ('closed', 'Closed'), ('diverted', 'Diverted'), ('monitoring-officer', 'With the Monitoring Officer')], default='received', max_length=30)),
-                ('profile_key', models.CharField(max_length=100)),
-                ('profile_version', models.CharField(max_length=40)),
-                ('received_at', models.DateTimeField()),
-                ('working_days', models.PositiveSmallIntegerField()),
-                ('day_zero', models.DateField()),
-                ('due_date', models.DateField()),
-                ('paused_working_days', models.PositiveSmallIntegerField(default=0)),
-                ('paused_since', models.DateTimeField(blank=True, null=True)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('answer', models.TextField(blank=True)),
-                ('answered_on_time', models.BooleanField(null=True)),
-                ('working_days_to_answer', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('reopen_until', models.DateField(blank=True, null=True)),
-                ('chaser_count', models.PositiveIntegerField(default=0)),
-                ('escalation_level', models.PositiveSmallIntegerField(default=0)),
-                ('complaint_reference', models.CharField(blank=True, max_length=50)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='enquiries', to='councils.area')),
-                ('assigned_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='enquiries_assigned', to='councils.officer')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='enquiries', to='enquiries.category')),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enquiries', to='councils.council')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='enquiries', to='councils.member')),
-                ('raised_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='enquiries_raised', to=settings.AUTH_USER_MODEL)),
-                ('service', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='enquiries', to='councils.service')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=30)),
+                ("subject", models.CharField(max_length=200)),
+                ("details", models.TextField()),
+                (
+                    "urgency",
+                    models.CharField(
+                        choices=[
+                            ("normal", "Normal"),
+                            ("out-of-hours", "Out of hours: an extremely urgent event"),
+                        ],
+                        default="normal",
+                        max_length=20,
+                    ),
+                ),
+                ("urgency_justification", models.TextField(blank=True)),
+                (
+                    "capacity",
+                    models.CharField(
+                        choices=[
+                            (
+                                "casework",
+                                "Casework for a constituent (the Member is the data controller)",
+                            ),
+                            ("council-business", "Council business"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("constituent_name", models.CharField(blank=True, max_length=200)),
+                ("constituent_contact", models.CharField(blank=True, max_length=200)),
+                ("constituent_is_employee", models.BooleanField(default=False)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received"),
+                            ("assigned", "Assigned"),
+                            ("holding-reply-sent", "Holding reply sent"),
+                            ("waiting-for-member", "Waiting for the Member"),
+                            ("answered", "Answered"),
+                            ("closed", "Closed"),
+                            ("diverted", "Diverted"),
+                            ("monitoring-officer", "With the Monitoring Officer"),
+                        ],
+                        default="received",
+                        max_length=30,
+                    ),
+                ),
+                ("profile_key", models.CharField(max_length=100)),
+                ("profile_version", models.CharField(max_length=40)),
+                ("received_at", models.DateTimeField()),
+                ("working_days", models.PositiveSmallIntegerField()),
+                ("day_zero", models.DateField()),
+                ("due_date", models.DateField()),
+                ("paused_working_days", models.PositiveSmallIntegerField(default=0)),
+                ("paused_since", models.DateTimeField(blank=True, null=True)),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                ("answer", models.TextField(blank=True)),
+                ("answered_on_time", models.BooleanField(null=True)),
+                ("working_days_to_answer", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("reopen_until", models.DateField(blank=True, null=True)),
+                ("chaser_count", models.PositiveIntegerField(default=0)),
+                ("escalation_level", models.PositiveSmallIntegerField(default=0)),
+                ("complaint_reference", models.CharField(blank=True, max_length=50)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiries",
+                        to="councils.area",
+                    ),
+                ),
+                (
+                    "assigned_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiries_assigned",
+                        to="councils.officer",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiries",
+                        to="enquiries.category",
+                    ),
+                ),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enquiries",
+                        to="councils.council",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiries",
+                        to="councils.member",
+                    ),
+                ),
+                (
+                    "raised_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiries_raised",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "service",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiries",
+                        to="councils.service",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'enquiries',
-                'ordering': ['due_date', 'id'],
+                "verbose_name_plural": "enquiries",
+                "ordering": ["due_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='BurdenReview',
+            name="BurdenReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('raised_at', models.DateTimeField()),
-                ('reason', models.TextField()),
-                ('state', models.CharField(choices=[('raised', 'Raised with the line manager / Head of Service'), ('reviewed', 'Reviewed'), ('agreed', 'Approach agreed with the Member')], default='raised', max_length=20)),
-                ('review_note', models.TextField(blank=True)),
-                ('agreed_approach', models.TextField(blank=True)),
-                ('agreed_at', models.DateTimeField(blank=True, null=True)),
-                ('raised_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='councils.officer')),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='burden_reviews', to='councils.officer')),
-                ('enquiry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='burden_reviews', to='enquiries.enquiry')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("raised_at", models.DateTimeField()),
+                ("reason", models.TextField()),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("raised", "Raised with the line manager / Head of Service"),
+                            ("reviewed", "Reviewed"),
+                            ("agreed", "Approach agreed with the Member"),
+                        ],
+                        default="raised",
+                        max_length=20,
+                    ),
+                ),
+                ("review_note", models.TextField(blank=True)),
+                ("agreed_approach", models.TextField(blank=True)),
+                ("agreed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "raised_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="councils.officer",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="burden_reviews",
+                        to="councils.officer",
+                    ),
+                ),
+                (
+                    "enquiry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="burden_reviews",
+                        to="enquiries.enquiry",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='enquiries/%Y/%m/')),
-                ('name', models.CharField(max_length=200)),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('uploaded_at', models.DateTimeField()),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('enquiry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='enquiries.enquiry')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="enquiries/%Y/%m/")),
+                ("name", models.CharField(max_length=200)),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                ("uploaded_at", models.DateTimeField()),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "enquiry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="enquiries.enquiry",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='EnquiryEvent',
+            name="EnquiryEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField()),
-                ('kind', models.CharField(max_length=40)),
-                ('description', models.TextField()),
-                ('citations', models.JSONField(blank=True, default=list)),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('enquiry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='enquiries.enquiry')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                ("kind", models.CharField(max_length=40)),
+                ("description", models.TextField()),
+                ("citations", models.JSONField(blank=True, default=list)),
+                ("data", models.JSONField(blank=True, default=dict)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "enquiry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="enquiries.enquiry",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='EnquirySettings',
+            name="EnquirySettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('response_working_days', models.PositiveSmallIntegerField(blank=True, help_text="Leave blank to use the protocol's own deadline.", null=True)),
-                ('reopen_working_days', models.PositiveSmallIntegerField(default=10, help_text='How long after an answer the Member may reopen the enquiry for a follow-up.')),
-                ('reminder_working_days', models.PositiveSmallIntegerField(default=1, help_text='Remind the assigned officer this many working days before the due date.')),
-                ('complaints_contact', models.CharField(default='the Corporate Complaints team', help_text='Where complaints are diverted (D 6.7).', max_length=200)),
-                ('council', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='enquiry_settings', to='councils.council')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "response_working_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Leave blank to use the protocol's own deadline.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "reopen_working_days",
+                    models.PositiveSmallIntegerField(
+                        default=10,
+                        help_text="How long after an answer the Member may reopen the enquiry for a follow-up.",
+                    ),
+                ),
+                (
+                    "reminder_working_days",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        help_text="Remind the assigned officer this many working days before the due date.",
+                    ),
+                ),
+                (
+                    "complaints_contact",
+                    models.CharField(
+                        default="the Corporate Complaints team",
+                        help_text="Where complaints are diverted (D 6.7).",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "council",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enquiry_settings",
+                        to="councils.council",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'enquiry settings',
+                "verbose_name_plural": "enquiry settings",
             },
         ),
         migrations.CreateModel(
-            name='HoldingReply',
+            name="HoldingReply",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField()),
-                ('reason', models.TextField()),
-                ('new_due_date', models.DateField()),
-                ('agreed_with_member', models.BooleanField(default=False)),
-                ('agreement_note', models.CharField(blank=True, max_length=300)),
-                ('is_late', models.BooleanField(default=False)),
-                ('enquiry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='holding_replies', to='enquiries.enquiry')),
-                ('sent_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='councils.officer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sent_at", models.DateTimeField()),
+                ("reason", models.TextField()),
+                ("new_due_date", models.DateField()),
+                ("agreed_with_member", models.BooleanField(default=False)),
+                ("agreement_note", models.CharField(blank=True, max_length=300)),
+                ("is_late", models.BooleanField(default=False)),
+                (
+                    "enquiry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="holding_replies",
+                        to="enquiries.enquiry",
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="councils.officer",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sent_at'],
+                "ordering": ["sent_at"],
             },
         ),
         migrations.CreateModel(
-            name='InformationDispute',
+            name="InformationDispute",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('document', models.CharField(max_length=300)),
-                ('declined_reason', models.TextField()),
-                ('state', models.CharField(choices=[('declined', 'Declined by the Chief Officer'), ('disputed', 'Disputed: with the Head of Paid Service'), ('released', 'Decided: the Member is entitled'), ('upheld', 'Decided: the Member is not entitled'), ('referred', 'Referred to the Council'), ('council-decided', 'Decided by the Council')], default='declined', max_length=20)),
-                ('member_grounds', models.TextField(blank=True)),
-                ('decision', models.TextField(blank=True)),
-                ('created', models.DateTimeField()),
-                ('updated', models.DateTimeField()),
-                ('chief_officer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='councils.officer')),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='information_disputes', to='councils.council')),
-                ('enquiry', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='information_disputes', to='enquiries.enquiry')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='information_disputes', to='councils.member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("document", models.CharField(max_length=300)),
+                ("declined_reason", models.TextField()),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("declined", "Declined by the Chief Officer"),
+                            ("disputed", "Disputed: with the Head of Paid Service"),
+                            ("released", "Decided: the Member is entitled"),
+                            ("upheld", "Decided: the Member is not entitled"),
+                            ("referred", "Referred to the Council"),
+                            ("council-decided", "Decided by the Council"),
+                        ],
+                        default="declined",
+                        max_length=20,
+                    ),
+                ),
+                ("member_grounds", models.TextField(blank=True)),
+                ("decision", models.TextField(blank=True)),
+                ("created", models.DateTimeField()),
+                ("updated", models.DateTimeField()),
+                (
+                    "chief_officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="councils.officer",
+                    ),
+                ),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="information_disputes",
+                        to="councils.council",
+                    ),
+                ),
+                (
+                    "enquiry",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="information_disputes",
+                        to="enquiries.enquiry",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="information_disputes",
+                        to="councils.member",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SharedWith',
+            name="SharedWith",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shared_at', models.DateTimeField()),
-                ('enquiry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shares', to='enquiries.enquiry')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enquiries_shared', to='councils.member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("shared_at", models.DateTimeField()),
+                (
+                    "enquiry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="shares",
+                        to="enquiries.enquiry",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enquiries_shared",
+                        to="councils.member",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='category',
-            constraint=models.UniqueConstraint(fields=('council', 'name'), name='category_name_unique'),
+            model_name="category",
+            constraint=models.UniqueConstraint(
+                fields=("council", "name"), name="category_name_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='enquiry',
-            index=models.Index(fields=['council', 'state', 'due_date'], name='enquiry_queue'),
+            model_name="enquiry",
+            index=models.Index(fields=["council", "state", "due_date"], name="enquiry_queue"),
         ),
         migrations.AddIndex(
-            model_name='enquiry',
-            index=models.Index(fields=['service', 'state', 'due_date'], name='enquiry_service_queue'),
+            model_name="enquiry",
+            index=models.Index(
+                fields=["service", "state", "due_date"], name="enquiry_service_queue"
+            ),
         ),
         migrations.AddIndex(
-            model_name='enquiry',
-            index=models.Index(fields=['assigned_to', 'state', 'due_date'], name='enquiry_officer_queue'),
+            model_name="enquiry",
+            index=models.Index(
+                fields=["assigned_to", "state", "due_date"], name="enquiry_officer_queue"
+            ),
         ),
         migrations.AddIndex(
-            model_name='enquiry',
-            index=models.Index(fields=['member', 'state'], name='enquiry_member'),
+            model_name="enquiry",
+            index=models.Index(fields=["member", "state"], name="enquiry_member"),
         ),
         migrations.AddIndex(
-            model_name='enquiry',
-            index=models.Index(fields=['council', 'received_at'], name='enquiry_received'),
+            model_name="enquiry",
+            index=models.Index(fields=["council", "received_at"], name="enquiry_received"),
         ),
         migrations.AddConstraint(
-            model_name='enquiry',
-            constraint=models.UniqueConstraint(fields=('council', 'reference'), name='enquiry_reference_unique'),
+            model_name="enquiry",
+            constraint=models.UniqueConstraint(
+                fields=("council", "reference"), name="enquiry_reference_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='enquiry',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('urgency', 'out-of-hours'), _negated=True), models.Q(('urgency_justification', ''), _negated=True), _connector='OR'), name='out_of_hours_needs_justification'),
+            model_name="enquiry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("urgency", "out-of-hours"), _negated=True),
+                    models.Q(("urgency_justification", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="out_of_hours_needs_justification",
+            ),
         ),
         migrations.AddIndex(
-            model_name='enquiryevent',
-            index=models.Index(fields=['enquiry', 'at'], name='enquiry_event_order'),
+            model_name="enquiryevent",
+            index=models.Index(fields=["enquiry", "at"], name="enquiry_event_order"),
         ),
         migrations.AddConstraint(
-            model_name='sharedwith',
-            constraint=models.UniqueConstraint(fields=('enquiry', 'member'), name='share_once'),
+            model_name="sharedwith",
+            constraint=models.UniqueConstraint(fields=("enquiry", "member"), name="share_once"),
         ),
     ]

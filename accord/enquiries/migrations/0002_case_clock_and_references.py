@@ -5,48 +5,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('councils', '0001_initial'),
-        ('enquiries', '0001_initial'),
+        ("councils", "0001_initial"),
+        ("enquiries", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='category',
-            name='is_employment_matter',
-            field=models.BooleanField(default=False, help_text='Staff, discipline or HR matters: routed to the Monitoring Officer, not a service (D 4.2, D 2.4).'),
+            model_name="category",
+            name="is_employment_matter",
+            field=models.BooleanField(
+                default=False,
+                help_text="Staff, discipline or HR matters: routed to the Monitoring Officer, not a service (D 4.2, D 2.4).",
+            ),
         ),
         migrations.AddField(
-            model_name='enquiry',
-            name='agreed_due_date',
-            field=models.DateField(blank=True, help_text='A timescale agreed with the Member in a holding reply (D 6.3).', null=True),
+            model_name="enquiry",
+            name="agreed_due_date",
+            field=models.DateField(
+                blank=True,
+                help_text="A timescale agreed with the Member in a holding reply (D 6.3).",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='enquiry',
-            name='clock_started_at',
-            field=models.DateTimeField(blank=True, help_text='When the current clock started: receipt, or a reopening.', null=True),
+            model_name="enquiry",
+            name="clock_started_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="When the current clock started: receipt, or a reopening.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='enquiry',
-            name='member_escalation_level',
+            model_name="enquiry",
+            name="member_escalation_level",
             field=models.PositiveSmallIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='informationdispute',
-            name='history',
-            field=models.JSONField(blank=True, default=list, help_text='Each step: when, who, what, and the paragraph (N 17).'),
+            model_name="informationdispute",
+            name="history",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Each step: when, who, what, and the paragraph (N 17).",
+            ),
         ),
         migrations.CreateModel(
-            name='ReferenceCounter',
+            name="ReferenceCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last', models.PositiveIntegerField(default=0)),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='councils.council')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last", models.PositiveIntegerField(default=0)),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="councils.council",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('council', 'year'), name='reference_counter_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("council", "year"), name="reference_counter_once"
+                    )
+                ],
             },
         ),
     ]

@@ -1,0 +1,405 @@
+"""Members' enquiries in the v1 API: raise, list, read with history, move through the case, and the KPI.
+
+Every handler authorises through `accord.enquiries.access` (another council's case is a 404) and writes only
+through `accord.enquiries.services`; a refusal is a 400 with the paragraphs behind it (D 6.3 and others).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+
+from accord.api.auth import api_actor
+from accord.api.schemas import ErrorOut
+from accord.core.access import Actor, council_for
+from accord.councils.models import Area, Member, Officer
+from accord.enquiries import selectors, services
+from accord.enquiries.access import enquiries_visible_to, enquiry_actions_for, enquiry_for
+from accord.enquiries.models import Category, Enquiry
+from accord.enquiries.reports import enquiry_kpi_report
+
+router = Router(tags=["enquiries"])
+ERRORS: dict[int, Any] = {400: ErrorOut, 404: ErrorOut}
+
+
+class Ref(Schema):
+    id: int
+    name: str
+
+
+class EnquiryOut(Schema):
+    id: int
+    reference: str
+    council: str
+    subject: str
+    state: str
+    state_label: str
+    member: Ref
+    service: Ref
+    category: Ref
+    area: Ref | None
+    assigned_to: Ref | None
+    urgency: str
+    capacity: str
+    received_at: dt.datetime
+    working_days: int
+    day_zero: dt.date
+    due_date: dt.date
+    overdue: bool
+    answered_at: dt.datetime | None
+    answered_on_time: bool | None
+    working_days_to_answer: int | None
+    chaser_count: int
+    escalation_level: int
+
+
+class EventOut(Schema):
+    at: dt.datetime
+    actor: str | None
+    kind: str
+    description: str
+    citations: list[dict[str, Any]]
+
+
+class HoldingReplyOut(Schema):
+    sent_at: dt.datetime
+    sent_by: str
+    reason: str
+    new_due_date: dt.date
+    agreed_with_member: bool
+
+
+class EnquiryDetailOut(EnquiryOut):
+    details: str
+    answer: str
+    actions: list[str]
+    holding_replies: list[HoldingReplyOut]
+    history: list[EventOut]
+
+
+class EnquiryPageOut(Schema):
+    count: int
+    page: int
+    pages: int
+    page_size: int
+    results: list[EnquiryOut]
+
+
+class EnquiryIn(Schema):
+    subject: str
+    details: str
+    category_id: int
+    capacity: Enquiry.Capacity
+    member_id: int | None = None
+    area_id: int | None = None
+    urgency: Enquiry.Urgency = Enquiry.Urgency.NORMAL
+    urgency_justification: str = ""
+    constituent_name: str = ""
+    constituent_contact: str = ""
+    constituent_is_employee: bool = False
+    is_complaint: bool = False
+
+
+class ListFilters(Schema):
+    service: int | None = None
+    area: int | None = None
+    group: int | None = None
+    state: Enquiry.State | None = None
+    overdue: bool = False
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    page: int = 1
+    page_size: int = selectors.PAGE_SIZE
+
+
+class AssignIn(Schema):
+    officer_id: int
+
+
+class HoldingReplyIn(Schema):
+    reason: str
+    new_due_date: dt.date
+    agreed_with_member: bool = False
+    agreement_note: str = ""
+
+
+class AnswerIn(Schema):
+    answer: str
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+class NoteIn(Schema):
+    note: str = ""
+
+
+class QuestionIn(Schema):
+    question: str
+
+
+class ReplyIn(Schema):
+    reply: str
+
+
+def _ref(obj: Any) -> dict[str, Any] | None:
+    return None if obj is None else {"id": obj.pk, "name": getattr(obj, "name", str(obj))}
+
+
+def enquiry_out(e: Enquiry) -> dict[str, Any]:
+    return {
+        "id": e.pk,
+        "reference": e.reference,
+        "council": e.council.slug,
+        "subject": e.subject,
+        "state": e.state,
+        "state_label": e.get_state_display(),
+        "member": _ref(e.member),
+        "service": _ref(e.service),
+        "category": _ref(e.category),
+        "area": _ref(e.area),
+        "assigned_to": _ref(e.assigned_to),
+        "urgency": e.urgency,
+        "capacity": e.capacity,
+        "received_at": e.received_at,
+        "working_days": e.working_days,
+        "day_zero": e.day_zero,
+        "due_date": e.due_date,
+        "overdue": selectors.enquiry_is_overdue(e),
+        "answered_at": e.answered_at,
+        "answered_on_time": e.answered_on_time,
+        "working_days_to_answer": e.working_days_to_answer,
+        "chaser_count": e.chaser_count,
+        "escalation_level": e.escalation_level,
+    }
+
+
+def _detail(actor: Actor, pk: int) -> dict[str, Any]:
+    e = enquiry_for(actor, pk)
+    return {
+        **enquiry_out(e),
+        "details": e.details,
+        "answer": e.answer,
+        "actions": enquiry_actions_for(actor, e),
+        "holding_replies": [
+            {
+                "sent_at": h.sent_at,
+                "sent_by": h.sent_by.name,
+                "reason": h.reason,
+                "new_due_date": h.new_due_date,
+                "agreed_with_member": h.agreed_with_member,
+            }
+            for h in e.holding_replies.select_related("sent_by")
+        ],
+        "history": [
+            {
+                "at": ev.at,
+                "actor": ev.actor.get_username() if ev.actor else None,
+                "kind": ev.kind,
+                "description": ev.description,
+                "citations": ev.citations,
+            }
+            for ev in selectors.enquiry_event_list(e)
+        ],
+    }
+
+
+@router.post("/enquiries", response={201: EnquiryDetailOut, **ERRORS})
+def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> tuple[int, dict[str, Any]]:
+    """Raise an enquiry (D 6.3). Democratic services give `member_id` to raise one on a Member's behalf."""
+    actor = api_actor(request)
+    if actor.council_id is None or (actor.member is None and not actor.is_democratic_services):
+        raise Http404("Not found")
+    if actor.member is not None:
+        member = actor.member
+    else:
+        member = get_object_or_404(Member, pk=payload.member_id, council_id=actor.council_id)
+    category = get_object_or_404(Category, pk=payload.category_id, council_id=actor.council_id)
+    area = (
+        get_object_or_404(Area, pk=payload.area_id, council_id=actor.council_id)
+        if payload.area_id
+        else None
+    )
+    enquiry = services.enquiry_submit(
+        actor=actor,
+        member=member,
+        subject=payload.subject,
+        details=payload.details,
+        category=category,
+        area=area,
+        urgency=payload.urgency,
+        urgency_justification=payload.urgency_justification,
+        capacity=payload.capacity,
+        constituent_name=payload.constituent_name,
+        constituent_contact=payload.constituent_contact,
+        constituent_is_employee=payload.constituent_is_employee,
+        is_complaint=payload.is_complaint,
+    )
+    return 201, _detail(actor, enquiry.pk)
+
+
+@router.get("/enquiries", response=EnquiryPageOut)
+def enquiry_list(request: HttpRequest, filters: Query[ListFilters]) -> dict[str, Any]:
+    """The enquiries the caller may see, filtered, by due date (overdue first), 50 a page."""
+    actor = api_actor(request)
+    qs = enquiries_visible_to(actor).select_related(*selectors.LIST_RELATED, "council")
+    qs = selectors.enquiry_filter(
+        qs.order_by("due_date", "id"),
+        selectors.EnquiryFilters(
+            service=filters.service,
+            area=filters.area,
+            group=filters.group,
+            state=filters.state,
+            overdue=filters.overdue,
+            received_from=filters.received_from,
+            received_to=filters.received_to,
+        ),
+    )
+    page = selectors.page_of(qs, number=filters.page, size=filters.page_size)
+    return {
+        "count": page.count,
+        "page": page.number,
+        "pages": page.pages,
+        "page_size": page.size,
+        "results": [enquiry_out(e) for e in page.items],
+    }
+
+
+@router.get("/enquiries/{enquiry_id}", response={200: EnquiryDetailOut, 404: ErrorOut})
+def enquiry_detail(request: HttpRequest, enquiry_id: int) -> dict[str, Any]:
+    """One enquiry with its holding replies, its history and the actions the caller may take."""
+    return _detail(api_actor(request), enquiry_id)
+
+
+def _run(request: HttpRequest, enquiry_id: int, call: Any) -> dict[str, Any]:
+    actor = api_actor(request)
+    call(actor, enquiry_for(actor, enquiry_id))
+    return _detail(actor, enquiry_id)
+
+
+@router.post("/enquiries/{enquiry_id}/claim", response={200: EnquiryDetailOut, **ERRORS})
+def enquiry_claim(request: HttpRequest, enquiry_id: int) -> dict[str, Any]:
+    """An officer of the owning service takes the enquiry (D 6.2)."""
+    return _run(request, enquiry_id, lambda a, e: services.enquiry_claim(actor=a, enquiry_id=e.pk))
+
+
+@router.post("/enquiries/{enquiry_id}/assign", response={200: EnquiryDetailOut, **ERRORS})
+def enquiry_assign(request: HttpRequest, enquiry_id: int, payload: AssignIn) -> dict[str, Any]:
+    def call(a: Actor, e: Enquiry) -> Any:
+        officer = get_object_or_404(Officer, pk=payload.officer_id, council_id=e.council_id)
+        return services.enquiry_assign(actor=a, enquiry=e, officer=officer)
+
+    return _run(request, enquiry_id, call)
+
+
+@router.post("/enquiries/{enquiry_id}/holding-reply", response={200: EnquiryDetailOut, **ERRORS})
+def enquiry_holding_reply(
+    request: HttpRequest, enquiry_id: int, payload: HoldingReplyIn
+) -> dict[str, Any]:
+    """Before the deadline: the reason and a timescale agreed with the Member (D 6.3)."""
+    return _run(
+        request,
+        enquiry_id,
+        lambda a, e: services.enquiry_holding_reply_send(
+            actor=a,
+            enquiry=e,
+            reason=payload.reason,
+            new_due_date=payload.new_due_date,
+            agreed_with_member=payload.agreed_with_member,
+            agreement_note=payload.agreement_note,
+        ),
+    )
+
+
+@router.post("/enquiries/{enquiry_id}/answer", response={200: EnquiryDetailOut, **ERRORS})
+def enquiry_answer(request: HttpRequest, enquiry_id: int, payload: AnswerIn) -> dict[str, Any]:
+    """The substantive response (D 6.3)."""
+    return _run(
+        request,
+        enquiry_id,
+        lambda a, e: services.enquiry_answer(actor=a, enquiry=e, answer=payload.answer),
+    )
+
+
+@router.post("/enquiries/{enquiry_id}/close", response={200: EnquiryDetailOut, **ERRORS})
+def enquiry_close(request: HttpRequest, enquiry_id: int) -> dict[str, Any]:
+    return _run(request, enquiry_id, lambda a, e: services.enquiry_close(actor=a, enquiry=e))
+
+
+@router.post("/enquiries/{enquiry_id}/reopen", response={200: EnquiryDetailOut, **ERRORS})
+def enquiry_reopen(request: HttpRequest, enquiry_id: int, payload: ReasonIn) -> dict[str, Any]:
+    return _run(
+        request,
+        enquiry_id,
+        lambda a, e: services.enquiry_reopen(actor=a, enquiry=e, reason=payload.reason),
+    )
+
+
+@router.post("/enquiries/{enquiry_id}/chase", response={200: EnquiryDetailOut, **ERRORS})
+def enquiry_chase(request: HttpRequest, enquiry_id: int, payload: NoteIn) -> dict[str, Any]:
+    """A Member chases a live enquiry: recorded and counted (D 6.3)."""
+    return _run(
+        request,
+        enquiry_id,
+        lambda a, e: services.enquiry_chase(actor=a, enquiry=e, note=payload.note),
+    )
+
+
+@router.post("/enquiries/{enquiry_id}/escalate", response={200: EnquiryDetailOut, **ERRORS})
+def enquiry_escalate(request: HttpRequest, enquiry_id: int, payload: ReasonIn) -> dict[str, Any]:
+    """A Member not satisfied with a response escalates it (D 4.3)."""
+    return _run(
+        request,
+        enquiry_id,
+        lambda a, e: services.enquiry_escalate(actor=a, enquiry=e, reason=payload.reason),
+    )
+
+
+@router.post("/enquiries/{enquiry_id}/wait", response={200: EnquiryDetailOut, **ERRORS})
+def enquiry_wait(request: HttpRequest, enquiry_id: int, payload: QuestionIn) -> dict[str, Any]:
+    """Ask the Member a question; the clock stops until they reply."""
+    return _run(
+        request,
+        enquiry_id,
+        lambda a, e: services.enquiry_wait_for_member(
+            actor=a, enquiry=e, question=payload.question
+        ),
+    )
+
+
+@router.post("/enquiries/{enquiry_id}/reply", response={200: EnquiryDetailOut, **ERRORS})
+def enquiry_reply(request: HttpRequest, enquiry_id: int, payload: ReplyIn) -> dict[str, Any]:
+    return _run(
+        request,
+        enquiry_id,
+        lambda a, e: services.enquiry_member_reply(actor=a, enquiry=e, reply=payload.reply),
+    )
+
+
+@router.post("/enquiries/{enquiry_id}/divert", response={200: EnquiryDetailOut, **ERRORS})
+def enquiry_divert(request: HttpRequest, enquiry_id: int, payload: ReasonIn) -> dict[str, Any]:
+    """A constituent's complaint goes to the Corporate Complaints Procedure (D 6.7)."""
+    return _run(
+        request,
+        enquiry_id,
+        lambda a, e: services.enquiry_divert_to_complaints(
+            actor=a, enquiry=e, reason=payload.reason
+        ),
+    )
+
+
+class KpiIn(Schema):
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@router.get("/councils/{slug}/enquiries/report", response={200: dict[str, Any], 404: ErrorOut})
+def enquiry_report(request: HttpRequest, slug: str, period: Query[KpiIn]) -> dict[str, Any]:
+    """The KPI: share answered within the deadline by service and month, median, overdue, chasers."""
+    council = council_for(api_actor(request), slug)
+    return enquiry_kpi_report(councils=[council], start=period.start, end=period.end).to_dict()

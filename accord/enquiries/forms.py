@@ -1,0 +1,229 @@
+"""Forms for enquiry pages: input checks only; the rules of the protocol are the services' (GOV.UK wording)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from accord.councils.models import Area, Council, Member, Officer, PoliticalGroup, Service
+from accord.enquiries.models import Category, Enquiry
+from accord.enquiries.selectors import EnquiryFilters
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+def _choices(qs: Any, empty: str) -> list[tuple[str, str]]:
+    return [("", empty), *((str(o.pk), str(o)) for o in qs)]
+
+
+class ChoicesMixin:
+    fields: dict[str, forms.Field]
+
+    def _set_choices(self, name: str, choices: list[tuple[str, str]]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
+
+
+class EnquiryRaiseForm(ChoicesMixin, forms.Form):
+    """Raise an enquiry (D 6.3). Democratic services may raise one on a Member's behalf."""
+
+    member = forms.TypedChoiceField(
+        label="Member", coerce=int, error_messages={"required": "Select the Member"}
+    )
+    subject = forms.CharField(
+        label="Subject", max_length=200, error_messages={"required": "Enter a subject"}
+    )
+    details = forms.CharField(
+        label="Your enquiry",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the details of your enquiry"},
+    )
+    category = forms.TypedChoiceField(
+        label="What is it about?", coerce=int, error_messages={"required": "Select a category"}
+    )
+    area = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
+    capacity = forms.ChoiceField(
+        label="In what capacity are you asking?",
+        choices=Enquiry.Capacity.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the capacity you are asking in"},
+    )
+    urgency = forms.ChoiceField(
+        label="How urgent is it?",
+        choices=Enquiry.Urgency.choices,
+        widget=forms.RadioSelect,
+        initial=Enquiry.Urgency.NORMAL,
+    )
+    urgency_justification = forms.CharField(
+        label="Why is it extremely urgent?", widget=forms.Textarea, required=False
+    )
+    constituent_name = forms.CharField(label="Constituent's name", max_length=200, required=False)
+    constituent_contact = forms.CharField(
+        label="Constituent's contact details", max_length=200, required=False
+    )
+    constituent_is_employee = forms.BooleanField(
+        label="The constituent is a council employee asking about an employment matter",
+        required=False,
+    )
+    is_complaint = forms.BooleanField(
+        label="This is a constituent's complaint about a council service", required=False
+    )
+    attachment = forms.FileField(label="Attach a file (optional)", required=False)
+
+    def __init__(self, *args: Any, council: Council, on_behalf: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.on_behalf = on_behalf
+        if on_behalf:
+            self._set_choices(
+                "member",
+                _choices(
+                    Member.objects.filter(council=council).order_by("name"), "Select a Member"
+                ),
+            )
+        else:
+            del self.fields["member"]
+        self._set_choices(
+            "category",
+            _choices(
+                Category.objects.filter(council=council).order_by("name"), "Select a category"
+            ),
+        )
+        self.fields["area"].label = council.get_area_noun_display()
+        self._set_choices(
+            "area",
+            _choices(
+                Area.objects.filter(council=council).order_by("name"),
+                f"Not about one {council.area_noun}",
+            ),
+        )
+
+    def clean_attachment(self) -> Any:
+        upload = self.cleaned_data.get("attachment")
+        if upload is not None and upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file must be smaller than 10MB")
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("urgency") == Enquiry.Urgency.OUT_OF_HOURS
+            and not (data.get("urgency_justification") or "").strip()
+        ):
+            self.add_error("urgency_justification", "Explain why the enquiry is extremely urgent")
+        return data
+
+
+class EnquiryFilterForm(ChoicesMixin, forms.Form):
+    service = forms.TypedChoiceField(label="Service", coerce=int, required=False, empty_value=None)
+    area = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
+    group = forms.TypedChoiceField(
+        label="Member's political group", coerce=int, required=False, empty_value=None
+    )
+    state = forms.ChoiceField(
+        label="State", required=False, choices=[("", "Any state"), *Enquiry.State.choices]
+    )
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+    received_from = forms.DateField(label="Received from", required=False)
+    received_to = forms.DateField(label="Received to", required=False)
+
+    def __init__(self, *args: Any, council: Council, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._set_choices(
+            "service",
+            _choices(Service.objects.filter(council=council).order_by("name"), "Any service"),
+        )
+        self.fields["area"].label = council.get_area_noun_display()
+        self._set_choices(
+            "area",
+            _choices(
+                Area.objects.filter(council=council).order_by("name"), f"Any {council.area_noun}"
+            ),
+        )
+        self._set_choices(
+            "group",
+            _choices(PoliticalGroup.objects.filter(council=council).order_by("name"), "Any group"),
+        )
+        for name in ("received_from", "received_to"):
+            self.fields[name].error_messages["invalid"] = "Enter a real date, like 2026-01-31"
+
+    def filters(self) -> EnquiryFilters:
+        """The filters; call after `is_valid()` (invalid fields are left out)."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        return EnquiryFilters(
+            service=data.get("service"),
+            area=data.get("area"),
+            group=data.get("group"),
+            state=data.get("state") or None,
+            overdue=bool(data.get("overdue")),
+            received_from=data.get("received_from"),
+            received_to=data.get("received_to"),
+        )
+
+
+# One small form per action on the case page; the services decide whether the action is allowed.
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea, error_messages={"required": "Enter some text"})
+
+    def __init__(self, *args: Any, label: str = "Text", required: bool = True, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = label
+        self.fields["text"].required = required
+        self.fields["text"].error_messages["required"] = f"Enter {label[0].lower()}{label[1:]}"
+
+
+class EmptyForm(forms.Form):
+    pass
+
+
+class AssignForm(ChoicesMixin, forms.Form):
+    officer = forms.TypedChoiceField(
+        label="Officer", coerce=int, error_messages={"required": "Select an officer"}
+    )
+
+    def __init__(self, *args: Any, council: Council, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._set_choices(
+            "officer",
+            _choices(Officer.objects.filter(council=council).order_by("name"), "Select an officer"),
+        )
+
+
+class HoldingReplyForm(forms.Form):
+    reason = forms.CharField(
+        label="Why a substantive response cannot be given in time",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the reason"},
+    )
+    new_due_date = forms.DateField(
+        label="The new date agreed with the Member",
+        help_text="For example, 2026-01-31",
+        error_messages={
+            "required": "Enter the new date",
+            "invalid": "Enter a real date, like 2026-01-31",
+        },
+    )
+    agreed_with_member = forms.BooleanField(
+        label="The Member has agreed this timescale", required=False
+    )
+    agreement_note = forms.CharField(
+        label="How it was agreed (optional)", max_length=300, required=False
+    )
+
+    def clean_new_due_date(self) -> dt.date:
+        value: dt.date = self.cleaned_data["new_due_date"]
+        return value
+
+
+class AttachmentForm(forms.Form):
+    upload = forms.FileField(label="File", error_messages={"required": "Select a file"})
+
+    def clean_upload(self) -> Any:
+        upload = self.cleaned_data["upload"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file must be smaller than 10MB")
+        return upload

@@ -1,0 +1,58 @@
+"""Template helpers for enquiry pages: state tags (words, never colour alone) and citations with links."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from accord.enquiries.models import Enquiry
+from accord.enquiries.selectors import enquiry_is_overdue
+from accord.web.templatetags.accord_web import protocol_link
+
+register = template.Library()
+
+STATE_TAGS: dict[str, str] = {
+    Enquiry.State.RECEIVED: "govuk-tag--blue",
+    Enquiry.State.ASSIGNED: "govuk-tag--light-blue",
+    Enquiry.State.HOLDING_REPLY_SENT: "govuk-tag--yellow",
+    Enquiry.State.WAITING_FOR_MEMBER: "govuk-tag--orange",
+    Enquiry.State.ANSWERED: "govuk-tag--green",
+    Enquiry.State.CLOSED: "govuk-tag--grey",
+    Enquiry.State.DIVERTED: "govuk-tag--purple",
+    Enquiry.State.MONITORING_OFFICER: "govuk-tag--pink",
+}
+
+
+@register.simple_tag
+def state_tag(enquiry: Enquiry) -> SafeString:
+    """The state in words, plus an "Overdue" tag when the deadline has passed (D 6.3)."""
+    tag = format_html(
+        '<strong class="govuk-tag {}">{}</strong>',
+        STATE_TAGS.get(enquiry.state, "govuk-tag--grey"),
+        enquiry.get_state_display(),
+    )
+    if enquiry_is_overdue(enquiry):
+        tag = format_html('{} <strong class="govuk-tag govuk-tag--red">Overdue</strong>', tag)
+    return tag
+
+
+def _get(citation: Any, key: str) -> str:
+    if isinstance(citation, dict):
+        return str(citation.get(key) or "")
+    return str(getattr(citation, key, "") or "")
+
+
+@register.inclusion_tag("enquiries/_citation.html", takes_context=True)
+def citation(context: template.Context, citation: Any) -> dict[str, Any]:
+    """A citation (a `Citation` or its stored dict) as "D 6.3 — the paragraph's words", linked."""
+    council = context.get("council")
+    label = _get(citation, "label")
+    paragraph = _get(citation, "paragraph") or label.split(" ", 1)[-1]
+    text = " ".join(_get(citation, "text").split())
+    if len(text) > 240:
+        text = text[:240].rsplit(" ", 1)[0] + " ..."
+    href = protocol_link(council.slug, paragraph) if council is not None and paragraph else None
+    return {"label": label, "text": text, "href": href}

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from accord.enquiries.views import case, lists, report
+
+app_name = "enquiries"
+urlpatterns = [
+    path("enquiries/", lists.enquiry_mine, name="mine"),
+    path("enquiries/new/", case.enquiry_raise, name="raise"),
+    path("enquiries/queue/", lists.enquiry_queue, name="queue"),
+    path("enquiries/queue/service/", lists.enquiry_service_queue, name="service-queue"),
+    path("enquiries/<int:pk>/", case.enquiry_detail, name="detail"),
+    path("enquiries/<int:pk>/actions/<slug:action>/", case.enquiry_action, name="action"),
+    path(
+        "enquiries/<int:pk>/attachments/<int:attachment_pk>/",
+        case.enquiry_attachment,
+        name="attachment",
+    ),
+    path("councils/<slug:slug>/enquiries/", lists.enquiry_all, name="all"),
+    path("councils/<slug:slug>/enquiries/export.csv", lists.enquiry_export, name="export"),
+    path("councils/<slug:slug>/enquiries/report/", report.enquiry_report, name="report"),
+    path("councils/<slug:slug>/enquiries/report.csv", report.enquiry_report_csv, name="report-csv"),
+]

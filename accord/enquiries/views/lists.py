@@ -1,0 +1,115 @@
+"""Lists of enquiries: a Member's own, an officer's queue, a service's queue, and the council's (D 6.2, D 6.3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+
+from accord.core import clock
+from accord.core.access import Actor, is_member, is_officer, is_platform_admin, predicate, require
+from accord.enquiries import selectors
+from accord.enquiries.access import sees_whole_council
+from accord.enquiries.export import csv_response
+from accord.enquiries.forms import EnquiryFilterForm
+from accord.web.views.common import council_context, request_actor, request_council
+
+# Chief Officers, the Monitoring Officer and democratic services see every enquiry of their council; only
+# democratic services, who keep the council's records, get constituents' details in the export.
+can_see_all = predicate(sees_whole_council) | is_platform_admin
+
+
+def page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+@login_required
+def enquiry_mine(request: HttpRequest) -> HttpResponse:
+    actor = request_actor(request)
+    require(actor, is_member)
+    assert actor.member is not None
+    page = selectors.page_of(
+        selectors.enquiry_list_for_member(actor.member), number=page_number(request)
+    )
+    return render(request, "enquiries/mine.html", {"page": page, "query": ""})
+
+
+def _queue(request: HttpRequest, *, scope: str) -> HttpResponse:
+    actor = request_actor(request)
+    require(actor, is_officer)
+    officer = actor.officer
+    assert officer is not None
+    if scope == "service" and officer.service is not None:
+        qs = selectors.enquiry_queue_for_service(officer.service)
+        heading = f"{officer.service.name}: service queue"
+        caption = f"Open enquiries for {officer.service.name}, earliest due first"
+    else:
+        qs = selectors.enquiry_queue_for_officer(officer)
+        heading, caption = "My queue", "Open enquiries assigned to you, earliest due first"
+    context = {
+        "page": selectors.page_of(qs, number=page_number(request)),
+        "overdue": qs.filter(selectors.overdue_q()).count(),
+        "heading": heading,
+        "caption": caption,
+        "scope": scope,
+        "service": officer.service,
+        "query": "",
+    }
+    return render(request, "enquiries/queue.html", context)
+
+
+@login_required
+def enquiry_queue(request: HttpRequest) -> HttpResponse:
+    return _queue(request, scope="mine")
+
+
+@login_required
+def enquiry_service_queue(request: HttpRequest) -> HttpResponse:
+    return _queue(request, scope="service")
+
+
+def _filtered(request: HttpRequest, slug: str) -> tuple[Actor, Any, EnquiryFilterForm]:
+    council = request_council(request, slug)
+    actor = request_actor(request)
+    require(actor, can_see_all)
+    form = EnquiryFilterForm(request.GET or None, council=council)
+    if form.is_bound:
+        form.is_valid()
+    return actor, council, form
+
+
+@login_required
+def enquiry_all(request: HttpRequest, slug: str) -> HttpResponse:
+    """Democratic services: every enquiry of the council, filtered, 50 a page."""
+    actor, council, form = _filtered(request, slug)
+    filters = form.filters()
+    qs = selectors.enquiry_list_for_council(council, filters=filters)
+    context = council_context(
+        council,
+        form=form,
+        page=selectors.page_of(qs, number=page_number(request)),
+        query=urlencode(filters.query_items()),
+        with_personal_data=actor.is_democratic_services,
+    )
+    return render(request, "enquiries/all.html", context)
+
+
+@login_required
+def enquiry_export(request: HttpRequest, slug: str) -> StreamingHttpResponse:
+    """The filtered list as CSV (D 8.3). Constituents' details only for democratic services."""
+    actor, council, form = _filtered(request, slug)
+    personal = actor.is_democratic_services
+    qs = selectors.enquiry_list_for_council(council, filters=form.filters())
+
+    def rows() -> Iterator[list[str]]:
+        yield selectors.enquiry_csv_header(with_personal_data=personal)
+        yield from selectors.enquiry_csv_rows(qs, with_personal_data=personal)
+
+    return csv_response(rows(), f"{council.slug}-enquiries-{clock.today():%Y-%m-%d}.csv")
