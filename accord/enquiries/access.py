@@ -29,13 +29,10 @@ def sees_whole_council(actor: Actor) -> bool:
     return actor.is_chief_officer or is_monitoring_officer(actor) or actor.is_democratic_services
 
 
-def enquiries_visible_to(actor: Actor) -> QuerySet[Enquiry]:
-    """Every enquiry the actor may see (the base of any list of enquiries)."""
-    if not actor.is_authenticated or actor.council_id is None:
-        return Enquiry.objects.none()
-    mine = Enquiry.objects.filter(council_id=actor.council_id)
+def _visible_q(actor: Actor) -> Q | None:
+    """What the actor may see within their council: None means every enquiry of the council."""
     if sees_whole_council(actor):
-        return mine
+        return None
     allowed = Q(pk__in=[])
     if actor.member is not None:
         allowed |= Q(member=actor.member) | Q(shares__member=actor.member)
@@ -46,6 +43,17 @@ def enquiries_visible_to(actor: Actor) -> QuerySet[Enquiry]:
             service_queue |= Q(service_id=officer.service_id)
         allowed |= (service_queue & ~Q(state=State.MONITORING_OFFICER)) | Q(assigned_to=officer)
         allowed |= Q(assigned_to__line_manager=officer) | Q(burden_reviews__reviewer=officer)
+    return allowed
+
+
+def enquiries_visible_to(actor: Actor) -> QuerySet[Enquiry]:
+    """Every enquiry the actor may see (the base of any list of enquiries)."""
+    if not actor.is_authenticated or actor.council_id is None:
+        return Enquiry.objects.none()
+    mine = Enquiry.objects.filter(council_id=actor.council_id)
+    allowed = _visible_q(actor)
+    if allowed is None:
+        return mine
     return mine.filter(pk__in=mine.filter(allowed).values("pk"))
 
 
@@ -55,12 +63,16 @@ def enquiry_for(actor: Actor, enquiry_id: int | str) -> Enquiry:
         pk = int(enquiry_id)
     except (TypeError, ValueError):
         raise Http404("Enquiry not found") from None
-    enquiry = (
-        enquiries_visible_to(actor)
-        .select_related("member", "service", "category", "assigned_to", "area", "council")
-        .filter(pk=pk)
-        .first()
-    )
+    if not actor.is_authenticated or actor.council_id is None:
+        raise Http404("Enquiry not found")
+    one = Enquiry.objects.filter(pk=pk, council_id=actor.council_id)
+    allowed = _visible_q(actor)
+    if allowed is not None:
+        # The visibility test runs on this one row (its joins can repeat it), not on the whole council.
+        one = one.filter(pk__in=Enquiry.objects.filter(pk=pk).filter(allowed).values("pk"))
+    enquiry = one.select_related(
+        "member", "service", "category", "assigned_to", "area", "council"
+    ).first()
     if enquiry is None:
         raise Http404("Enquiry not found")
     return enquiry
