@@ -140,15 +140,17 @@ def enquiry_actions_for(actor: Actor, enquiry: Enquiry) -> list[str]:
         actions.append("answer")
     if state == State.ANSWERED and (member_side or handler):
         actions.append("close")
-    if (
-        actor.officer is not None
-        and BurdenReview.objects.filter(
-            enquiry=enquiry,
-            reviewer=actor.officer,
-            state__in=[BurdenReview.State.RAISED, BurdenReview.State.REVIEWED],
-        ).exists()
-    ):
-        actions.append("burden-review")
+    if actor.officer is not None:
+        # D 6.4: the reviewer first reviews the burden, then records the approach agreed with the Member.
+        review_states = set(
+            BurdenReview.objects.filter(enquiry=enquiry, reviewer=actor.officer).values_list(
+                "state", flat=True
+            )
+        )
+        if BurdenReview.State.RAISED in review_states:
+            actions.append("burden-review")
+        if BurdenReview.State.REVIEWED in review_states:
+            actions.append("burden-agree")
     if is_open and (member_side or handler):
         actions.append("attachment-add")
     if actor.is_chief_officer:

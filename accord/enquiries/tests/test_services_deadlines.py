@@ -10,6 +10,7 @@ from accord.core import clock
 from accord.core.errors import AccordError
 from accord.councils.models import ClosureDay
 from accord.enquiries import jobs
+from accord.enquiries.access import enquiry_actions_for
 from accord.enquiries.models import BurdenReview, Enquiry
 from accord.enquiries.services import (
     council_closure_days_apply,
@@ -223,7 +224,12 @@ def test_a_disproportionate_burden_is_reviewed_and_the_approach_agreed(scene: Sc
     assert sent_to("enquiry_burden_raised") == [scene.head.email]
     with pytest.raises(AccordError, match="Only Hana Head"):
         enquiry_burden_review(actor=scene.actor("officer"), review=review, note="x")
+    assert "burden-review" in enquiry_actions_for(scene.actor("head"), enquiry)
+    assert "burden-agree" not in enquiry_actions_for(scene.actor("head"), enquiry)
+    assert "burden-review" not in enquiry_actions_for(scene.actor("officer"), enquiry)
     enquiry_burden_review(actor=scene.actor("head"), review=review, note="Agree it is heavy.")
+    assert "burden-agree" in enquiry_actions_for(scene.actor("head"), enquiry)
+    assert "burden-review" not in enquiry_actions_for(scene.actor("head"), enquiry)
     review = enquiry_burden_agree(
         actor=scene.actor("head"), review=review, approach="Last two years only."
     )
