@@ -17,9 +17,11 @@ from django.http import Http404, HttpRequest
 from django.urls import URLPattern, path
 
 from accord.accounts.models import User
+from accord.core.errors import AccordError
 
 from .models import (
     Area,
+    AreaPostcode,
     ClosureDay,
     Committee,
     Council,
@@ -30,6 +32,7 @@ from .models import (
     Service,
     StatutoryRole,
 )
+from .postcodes import postcode_normalise
 
 
 def _user(request: HttpRequest) -> User:
@@ -215,6 +218,36 @@ class AreaAdmin(ScopedAdmin):
     list_display = ("name", "code", "council")
     search_fields = ("name", "code")
     list_filter = ("council",)
+
+
+class AreaPostcodeForm(SameCouncilForm):
+    """Stores the postcode in its one form ("AC1 2AB"), so the lookup and the uniqueness check see it."""
+
+    def clean_postcode(self) -> str:
+        try:
+            return postcode_normalise(self.cleaned_data.get("postcode") or "")
+        except AccordError as exc:
+            raise forms.ValidationError(exc.message) from exc
+
+
+@admin.register(AreaPostcode)
+class AreaPostcodeAdmin(ScopedAdmin):
+    form = AreaPostcodeForm
+    list_display = ("postcode", "area", "council")
+    search_fields = ("postcode", "area__name")
+    list_filter = (("area", admin.RelatedOnlyFieldListFilter), "council")
+    list_select_related = ("area", "council")
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: models.QuerySet[Any], search_term: str
+    ) -> tuple[models.QuerySet[Any], bool]:
+        """A postcode typed without its space or in lower case still finds it."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        try:
+            postcode = postcode_normalise(search_term)
+        except AccordError:
+            return found, duplicates
+        return found | queryset.filter(postcode=postcode), duplicates
 
 
 @admin.register(PoliticalGroup)

@@ -71,6 +71,26 @@ class Area(models.Model):
         return self.name
 
 
+class AreaPostcode(models.Model):
+    """A postcode and the ward or division it lies in, so an enquiry's area can be found from a postcode.
+
+    `postcode` is stored normalised (`accord.councils.postcodes.postcode_normalise`): "AC1 2AB".
+    """
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="postcodes")
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="postcodes")
+    postcode = models.CharField(max_length=8, help_text="For example AC1 2AB.")
+
+    class Meta:
+        ordering = ["postcode"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "postcode"], name="area_postcode_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.postcode
+
+
 class PoliticalGroup(models.Model):
     class Status(models.TextChoices):
         ADMINISTRATION = "administration", "Administration"

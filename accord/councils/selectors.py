@@ -19,6 +19,7 @@ from accord.councils.models import (
     Service,
     StatutoryRole,
 )
+from accord.councils.postcodes import postcode_normalise
 
 
 class CouncilCounts(TypedDict):
@@ -47,6 +48,14 @@ def council_area_list(council: Council) -> QuerySet[Area]:
     """Wards or divisions, each with its active Members (and their groups)."""
     members = Member.objects.filter(is_active=True).select_related("group").order_by("name")
     return council.areas.prefetch_related(Prefetch("members", queryset=members)).order_by("name")
+
+
+def area_for_postcode(council: Council, postcode: str) -> Area | None:
+    """The council's ward or division holding `postcode` (any case or spacing), from the council's own
+    postcode data only; None when it has no such postcode. A malformed postcode raises AccordError."""
+    return council.areas.filter(
+        postcodes__council=council, postcodes__postcode=postcode_normalise(postcode)
+    ).first()
 
 
 def council_member_list(council: Council) -> QuerySet[Member]:

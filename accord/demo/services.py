@@ -29,6 +29,7 @@ from accord.demo.history import demo_history_load
 from .county import WESTSHIRE
 from .members import demo_members_load
 from .names import FIRST_NAMES, SURNAMES
+from .postcodes import demo_postcodes_load
 from .specs import ASHCOMBE, CouncilSpec
 
 DEMO_COUNCILS = (ASHCOMBE, WESTSHIRE)
@@ -199,6 +200,7 @@ def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
         people = demo_members_load(
             spec=spec, council=council, names=names, rng=random.Random(seed + index)
         )
+        demo_postcodes_load(spec=spec, council=council)
         posts = _officers(spec, council, names)
         _logins(spec, council, people, posts, dem_group)
     demo_history_load(slugs=[spec.slug for spec in DEMO_COUNCILS], seed=seed)

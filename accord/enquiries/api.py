@@ -20,6 +20,7 @@ from accord.councils.models import Area, Member, Officer
 from accord.enquiries import selectors, services
 from accord.enquiries.access import enquiries_visible_to, enquiry_actions_for, enquiry_for
 from accord.enquiries.models import Category, Enquiry
+from accord.enquiries.postcodes import enquiry_area_resolve
 from accord.enquiries.reports import enquiry_kpi_report
 
 router = Router(tags=["enquiries"])
@@ -96,6 +97,7 @@ class EnquiryIn(Schema):
     capacity: Enquiry.Capacity
     member_id: int | None = None
     area_id: int | None = None
+    postcode: str = ""
     urgency: Enquiry.Urgency = Enquiry.Urgency.NORMAL
     urgency_justification: str = ""
     constituent_name: str = ""
@@ -225,6 +227,8 @@ def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> tuple[int, dict[
         if payload.area_id
         else None
     )
+    if payload.postcode:
+        area = enquiry_area_resolve(council=member.council, area=area, postcode=payload.postcode)
     enquiry = services.enquiry_submit(
         actor=actor,
         member=member,

@@ -7,8 +7,10 @@ from typing import Any
 
 from django import forms
 
+from accord.core.errors import AccordError
 from accord.councils.models import Area, Council, Member, Officer, PoliticalGroup, Service
 from accord.enquiries.models import Category, Enquiry
+from accord.enquiries.postcodes import enquiry_area_resolve
 from accord.enquiries.selectors import EnquiryFilters
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -45,6 +47,7 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
         label="What is it about?", coerce=int, error_messages={"required": "Select a category"}
     )
     area = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
+    postcode = forms.CharField(label="Postcode (optional)", max_length=20, required=False)
     capacity = forms.ChoiceField(
         label="In what capacity are you asking?",
         choices=Enquiry.Capacity.choices,
@@ -75,6 +78,7 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
 
     def __init__(self, *args: Any, council: Council, on_behalf: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.council = council
         self.on_behalf = on_behalf
         if on_behalf:
             self._set_choices(
@@ -99,6 +103,10 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
                 f"Not about one {council.area_noun}",
             ),
         )
+        self.fields["postcode"].help_text = (
+            f"When {council.name} holds postcode data, the {council.area_noun} is found from the "
+            f"postcode and you do not need to choose it."
+        )
 
     def clean_attachment(self) -> Any:
         upload = self.cleaned_data.get("attachment")
@@ -108,12 +116,26 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if data.get("postcode") and "area" not in self.errors:
+            self._area_from_postcode(data)
         if (
             data.get("urgency") == Enquiry.Urgency.OUT_OF_HOURS
             and not (data.get("urgency_justification") or "").strip()
         ):
             self.add_error("urgency_justification", "Explain why the enquiry is extremely urgent")
         return data
+
+    def _area_from_postcode(self, data: dict[str, Any]) -> None:
+        """The area the postcode is in, in the council's own data (D 6.5): it fills an empty area."""
+        chosen = self.council.areas.filter(pk=data["area"]).first() if data.get("area") else None
+        try:
+            area = enquiry_area_resolve(
+                council=self.council, area=chosen, postcode=data["postcode"]
+            )
+        except AccordError as exc:
+            self.add_error("postcode", exc.message)
+        else:
+            data["area"] = area.pk if area else None
 
 
 class EnquiryFilterForm(ChoicesMixin, forms.Form):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from tqdm import tqdm
 
 from accord.core.errors import AccordError
-from accord.councils.imports import MemberRecord, members_file_parse, members_import
-from accord.councils.models import Council
+from accord.councils.imports import members_file_parse, members_import
+from accord.councils.management.importing import (
+    import_arguments_add,
+    import_council_and_file,
+    import_progress,
+)
 
 
 class Command(BaseCommand):
@@ -20,15 +22,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", type=Path, help="The CSV or XML file.")
-        parser.add_argument("--council", required=True, help="The council's slug.")
+        import_arguments_add(parser, file_help="The CSV or XML file.")
         parser.add_argument(
             "--format",
             choices=("csv", "moderngov"),
             help="csv or moderngov (default: from the file name, .xml is moderngov).",
-        )
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Show the report but save nothing."
         )
         parser.add_argument(
             "--deactivate-missing",
@@ -37,26 +35,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path: Path = options["file"]
-        try:
-            council = Council.objects.get(slug=options["council"])
-        except Council.DoesNotExist as exc:
-            raise CommandError(f"No council with the slug '{options['council']}'.") from exc
+        council, path, data = import_council_and_file(options)
         file_format = options["format"] or ("moderngov" if path.suffix.lower() == ".xml" else "csv")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Cannot read {path}: {exc.strerror}.") from exc
-
-        def progress(records: list[MemberRecord]) -> tqdm[MemberRecord]:
-            return tqdm(
-                records,
-                desc="Members",
-                unit="member",
-                file=self.stderr,
-                disable=options["verbosity"] == 0,
-            )
-
+        progress = import_progress(self, options, desc="Members", unit="member")
         try:
             records = members_file_parse(data=data, file_format=file_format)
             report = members_import(
