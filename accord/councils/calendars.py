@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from accord.councils.kept import CouncilKept
 from accord.councils.models import Council
 from accord.protocol.calendar import WorkingCalendar, bank_holidays
 
@@ -19,9 +20,17 @@ class NonWorkingDay:
     kind: str  # "bank holiday" or "closure day"
 
 
-def calendar_for(council: Council) -> WorkingCalendar:
+def _calendar_build(council: Council) -> WorkingCalendar:
     closure_days = {day.date: day.reason for day in council.closure_days.all()}
     return WorkingCalendar(council.nation, closure_days)
+
+
+_CALENDARS = CouncilKept(_calendar_build)
+
+
+def calendar_for(council: Council) -> WorkingCalendar:
+    """The council's working-day calendar (kept in the process until its closure days change)."""
+    return _CALENDARS.get(council)
 
 
 def council_non_working_day_list(

@@ -6,6 +6,7 @@ Monitoring Officer.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.db import models
@@ -33,12 +34,29 @@ class Council(models.Model):
         help_text="The protocol profile the council runs, e.g. 'district' or 'norfolk'.",
     )
     area_noun = models.CharField(max_length=10, choices=AreaNoun.choices, default=AreaNoun.WARD)
+    settings_version = models.UUIDField(
+        default=uuid.uuid4,
+        editable=False,
+        help_text="A new value whenever the council's closure days or enquiry settings change; what is "
+        "computed from them is kept in memory only as long as this value stays the same.",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+
+def council_settings_changed(council_id: int) -> None:
+    """Mark the council's settings changed, in the caller's transaction (kept calendars are dropped).
+
+    Connected to every save and delete of a closure day (`accord.councils.apps`) and of the enquiry settings.
+    """
+    from accord.councils.kept import council_kept_forget
+
+    Council.objects.filter(pk=council_id).update(settings_version=uuid.uuid4())
+    council_kept_forget(council_id)
 
 
 class ClosureDay(models.Model):

@@ -7,6 +7,7 @@ through `accord.enquiries.services`; a refusal is a 400 with the paragraphs behi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.http import Http404, HttpRequest
@@ -19,7 +20,7 @@ from accord.core.access import Actor, council_for
 from accord.councils.models import Area, Member, Officer
 from accord.enquiries import selectors, services
 from accord.enquiries.access import enquiries_visible_to, enquiry_actions_for, enquiry_for
-from accord.enquiries.models import Category, Enquiry
+from accord.enquiries.models import Category, Enquiry, HoldingReply
 from accord.enquiries.postcodes import enquiry_area_resolve
 from accord.enquiries.reports import enquiry_kpi_report
 
@@ -183,6 +184,10 @@ def enquiry_out(e: Enquiry) -> dict[str, Any]:
 
 def _detail(actor: Actor, pk: int) -> dict[str, Any]:
     e = enquiry_for(actor, pk)
+    return _detail_of(actor, e, e.holding_replies.select_related("sent_by"))
+
+
+def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]) -> dict[str, Any]:
     return {
         **enquiry_out(e),
         "details": e.details,
@@ -196,7 +201,7 @@ def _detail(actor: Actor, pk: int) -> dict[str, Any]:
                 "new_due_date": h.new_due_date,
                 "agreed_with_member": h.agreed_with_member,
             }
-            for h in e.holding_replies.select_related("sent_by")
+            for h in holding_replies
         ],
         "history": [
             {
@@ -221,7 +226,11 @@ def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> tuple[int, dict[
         member = actor.member
     else:
         member = get_object_or_404(Member, pk=payload.member_id, council_id=actor.council_id)
-    category = get_object_or_404(Category, pk=payload.category_id, council_id=actor.council_id)
+    category = get_object_or_404(
+        Category.objects.select_related("service__head"),
+        pk=payload.category_id,
+        council_id=actor.council_id,
+    )
     area = (
         get_object_or_404(Area, pk=payload.area_id, council_id=actor.council_id)
         if payload.area_id
@@ -244,7 +253,9 @@ def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> tuple[int, dict[
         constituent_is_employee=payload.constituent_is_employee,
         is_complaint=payload.is_complaint,
     )
-    return 201, _detail(actor, enquiry.pk)
+    # The case was written by this request and the caller raised it, so it is answered from the row in
+    # hand (a new case has no holding replies) rather than fetched and authorised again.
+    return 201, _detail_of(actor, enquiry, holding_replies=())
 
 
 @router.get("/enquiries", response=EnquiryPageOut)

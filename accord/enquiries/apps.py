@@ -7,6 +7,9 @@ class EnquiriesConfig(AppConfig):
     verbose_name = "Members' enquiries"
 
     def ready(self) -> None:
+        from accord.councils.apps import track_council_settings
+
         from . import jobs
 
         jobs.register()
+        track_council_settings(self.get_model("EnquirySettings"))

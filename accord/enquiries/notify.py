@@ -11,7 +11,11 @@ from typing import Any
 from accord.councils.models import Member, Officer
 from accord.enquiries.models import Enquiry, InformationDispute
 from accord.notifications.models import OutboxMessage
-from accord.notifications.services import notification_queue
+from accord.notifications.services import (
+    notification_new,
+    notification_queue,
+    notification_queue_many,
+)
 
 
 def _date(value: Any) -> str:
@@ -31,7 +35,7 @@ def enquiry_context(enquiry: Enquiry, **extra: Any) -> dict[str, Any]:
     }
 
 
-def notify_person(
+def enquiry_notice(
     *,
     enquiry: Enquiry,
     person: Member | Officer | None,
@@ -39,11 +43,12 @@ def notify_person(
     key: str,
     **extra: Any,
 ) -> OutboxMessage | None:
-    """Queue `enquiry_<event>` for one Member or officer; `key` makes a repeat a no-op."""
+    """The e-mail `enquiry_<event>` for one Member or officer, rendered but not yet queued (None when the
+    person has no address); `key` makes a repeat a no-op once queued."""
     if person is None or not person.email:
         return None
     kind = "member" if isinstance(person, Member) else "officer"
-    return notification_queue(
+    return notification_new(
         council=enquiry.council,
         recipient=person.email,
         recipient_name=str(person) if kind == "member" else person.name,
@@ -54,6 +59,23 @@ def notify_person(
         subject_id=str(enquiry.pk),
         event_type=f"enquiry.{event}",
     )
+
+
+def notify_people(notices: list[OutboxMessage | None]) -> None:
+    """Queue several notices with one insert, in the caller's transaction (a repeated key is a no-op)."""
+    notification_queue_many([n for n in notices if n is not None])
+
+
+def notify_person(
+    *,
+    enquiry: Enquiry,
+    person: Member | Officer | None,
+    event: str,
+    key: str,
+    **extra: Any,
+) -> None:
+    """Queue `enquiry_<event>` for one Member or officer; `key` makes a repeat a no-op."""
+    notify_people([enquiry_notice(enquiry=enquiry, person=person, event=event, key=key, **extra)])
 
 
 def notify_dispute(

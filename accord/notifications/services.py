@@ -58,7 +58,7 @@ def notification_render(*, template: str, context: dict[str, Any]) -> tuple[str,
     return subject[:255], body
 
 
-def notification_queue(
+def notification_new(
     *,
     council: Council | None,
     recipient: str,
@@ -70,50 +70,92 @@ def notification_queue(
     subject_id: str = "",
     event_type: str = "",
 ) -> OutboxMessage:
-    """Write a message in the caller's transaction; it is handed to the worker only after commit.
+    """A rendered message, not yet written: hand it to `notification_queue_many`.
 
-    The template sees `recipient` and `recipient_name` besides `context`. Queueing an idempotency key
-    that already exists returns the existing message unchanged.
+    The template sees `recipient` and `recipient_name` besides `context`.
     """
-    existing = OutboxMessage.objects.filter(idempotency_key=idempotency_key).first()
-    if existing is not None:
-        return existing
     subject, body = notification_render(
         template=template,
         context={"recipient": recipient, "recipient_name": recipient_name, **context},
     )
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                message = OutboxMessage.objects.create(
-                    council=council,
-                    recipient=recipient,
-                    recipient_name=recipient_name,
-                    subject=subject,
-                    body=body,
-                    template=template,
-                    event_type=event_type or template,
-                    idempotency_key=idempotency_key,
-                    subject_type=subject_type,
-                    subject_id=str(subject_id),
-                    next_attempt_at=clock.now(),
-                    created_at=clock.now(),
-                )
-        except IntegrityError:
-            return OutboxMessage.objects.get(idempotency_key=idempotency_key)
-        message_id = message.pk
-        transaction.on_commit(lambda: _enqueue_delivery(message_id))
+    now = clock.now()
+    return OutboxMessage(
+        council=council,
+        recipient=recipient,
+        recipient_name=recipient_name,
+        subject=subject,
+        body=body,
+        template=template,
+        event_type=event_type or template,
+        idempotency_key=idempotency_key,
+        subject_type=subject_type,
+        subject_id=str(subject_id),
+        next_attempt_at=now,
+        created_at=now,
+    )
+
+
+def notification_queue_many(messages: list[OutboxMessage]) -> None:
+    """Write messages in the caller's transaction with one insert; they reach the worker after commit.
+
+    A message whose idempotency key is already queued is left out (the one queued first stands), so
+    queueing the same notice twice sends it once.
+    """
+    if not messages:
+        return
+    OutboxMessage.objects.bulk_create(messages, ignore_conflicts=True)
+    _deliver_after_commit([m.idempotency_key for m in messages])
+
+
+def notification_queue(**fields: Any) -> OutboxMessage:
+    """Write one message in the caller's transaction and return it (see `notification_new` for the fields);
+    if its idempotency key is already queued, the existing message is returned unchanged."""
+    message = notification_new(**fields)
+    existing = OutboxMessage.objects.filter(idempotency_key=message.idempotency_key).first()
+    if existing is not None:
+        return existing
+    try:
+        # A savepoint: the same key queued at the same moment elsewhere must not break the caller.
+        with transaction.atomic():
+            message.save(force_insert=True)
+    except IntegrityError:
+        return OutboxMessage.objects.get(idempotency_key=message.idempotency_key)
+    _deliver_after_commit([message.idempotency_key])
     return message
 
 
-def _enqueue_delivery(message_id: int) -> None:
-    from .tasks import outbox_deliver_task
+def _deliver_after_commit(idempotency_keys: list[str]) -> None:
+    """Hand the messages to the worker once the caller's transaction commits.
+
+    With the database task backend the task row is written in the same transaction as the messages, so the
+    worker sees both or neither. Any other backend is given the task after the commit.
+    """
+    from django_tasks_db import DatabaseBackend
+
+    from .tasks import outbox_deliver_many_task
+
+    if isinstance(outbox_deliver_many_task.get_backend(), DatabaseBackend):
+        outbox_deliver_many_task.enqueue(idempotency_keys=idempotency_keys)
+    else:
+        transaction.on_commit(partial(_enqueue_delivery, idempotency_keys))
+
+
+def outbox_deliver_keyed(*, idempotency_keys: list[str]) -> list[Outcome]:
+    """Deliver the messages with these keys, each claimed and sent on its own (one not pending is skipped)."""
+    ids = OutboxMessage.objects.filter(idempotency_key__in=idempotency_keys).values_list(
+        "id", flat=True
+    )
+    return [outbox_deliver(message_id=message_id) for message_id in sorted(ids)]
+
+
+def _enqueue_delivery(idempotency_keys: list[str]) -> None:
+    from .tasks import outbox_deliver_many_task
 
     try:
-        outbox_deliver_task.enqueue(message_id=message_id)
+        outbox_deliver_many_task.enqueue(idempotency_keys=idempotency_keys)
     except Exception:
-        # The row is committed and pending: the next sweep delivers it.
-        logger.exception("Could not enqueue delivery of outbox message %s", message_id)
+        # The rows are committed and pending: the next sweep delivers them.
+        logger.exception("Could not enqueue delivery of outbox messages %s", idempotency_keys)
 
 
 def retry_delay_seconds(*, attempts: int, rng: random.Random | None = None) -> float:
@@ -222,14 +264,14 @@ def outbox_sweep(*, sender: Sender | None = None) -> Counter[str]:
 def outbox_retry(*, message_ids: list[int]) -> int:
     """Send failed messages again now, with a fresh set of attempts (after fixing the cause)."""
     with transaction.atomic():
-        failed = list(
+        failed = dict(
             OutboxMessage.objects.filter(pk__in=message_ids, status=Status.FAILED).values_list(
-                "id", flat=True
+                "id", "idempotency_key"
             )
         )
         count = OutboxMessage.objects.filter(pk__in=failed, status=Status.FAILED).update(
             status=Status.PENDING, attempts=0, next_attempt_at=clock.now()
         )
-        for message_id in failed:
-            transaction.on_commit(partial(_enqueue_delivery, message_id))
+        if failed:
+            _deliver_after_commit(list(failed.values()))
     return count

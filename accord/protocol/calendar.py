@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -140,9 +140,13 @@ class WorkingCalendar:
                 raise ValueError(f"closure day {day!r} must be a date")
             self.closure_days[day] = reason or "Council closure day"
         self._bank = bank_holidays(nation)
+
+    @cached_property
+    def _busdaycal(self) -> np.busdaycalendar:
+        """numpy's calendar for the vectorised path, built on first use (one date at a time needs none)."""
         extra = [d for d in self.closure_days if FIRST_DATE <= d <= LAST_DATE]
         days = np.array(sorted({*self._bank, *extra}), dtype="datetime64[D]")
-        self._busdaycal = np.busdaycalendar(weekmask="1111100", holidays=days)
+        return np.busdaycalendar(weekmask="1111100", holidays=days)
 
     def __repr__(self) -> str:
         return f"WorkingCalendar({self.nation!r}, closure_days={len(self.closure_days)})"

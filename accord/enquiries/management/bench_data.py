@@ -36,8 +36,27 @@ def bench_council(n: int) -> Council:
         slug=f"bench-{n}",
         defaults={"name": f"Bench Council {n}", "nation": "england", "profile": "district"},
     )
-    if not created:
-        return council
+    if created:
+        _people(council, n)
+    _addresses(council, n)
+    return council
+
+
+def _addresses(council: Council, n: int) -> None:
+    """Members and officers have e-mail addresses and each service a head, as in a real council, so a new
+    enquiry queues its acknowledgement and its notice to the Head of Service like any other."""
+    for member in Member.objects.filter(council=council, email=""):
+        member.email = f"member-{n}-{member.pk}@bench.invalid"
+        member.save(update_fields=["email"])
+    for officer in Officer.objects.filter(council=council, email=""):
+        officer.email = f"officer-{n}-{officer.pk}@bench.invalid"
+        officer.save(update_fields=["email"])
+    for service in Service.objects.filter(council=council, head__isnull=True):
+        service.head = Officer.objects.filter(service=service).order_by("pk").first()
+        service.save(update_fields=["head"])
+
+
+def _people(council: Council, n: int) -> None:
     with transaction.atomic():
         group = PoliticalGroup.objects.create(council=council, name="Bench Group")
         areas = [Area.objects.create(council=council, name=f"Ward {i}") for i in range(10)]
@@ -62,7 +81,6 @@ def bench_council(n: int) -> Council:
             member=Member.objects.filter(council=council).first(),
         )
         User.objects.create_user(f"bench-{n}-dem", council=council, is_democratic_services=True)
-    return council
 
 
 def _columns() -> list[Any]:

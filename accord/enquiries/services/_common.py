@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import connection
 
 from accord.core import clock
 from accord.core.access import MONITORING_OFFICER, Actor
 from accord.core.errors import AccordError
 from accord.councils.calendars import calendar_for
-from accord.councils.models import Council, Officer, StatutoryRole
+from accord.councils.kept import CouncilKept
+from accord.councils.models import Council, Member, Officer, StatutoryRole
 from accord.enquiries import rules
 from accord.enquiries.access import enquiry_actions_for
 from accord.enquiries.models import Enquiry, EnquiryEvent, EnquirySettings, ReferenceCounter
+from accord.enquiries.notify import enquiry_notice, notify_people
+from accord.notifications.models import OutboxMessage
 from accord.protocol import Citation, Profile, WorkingCalendar, load_profile
 
 HEAD_OF_PAID_SERVICE = "head-of-paid-service"
@@ -30,9 +34,18 @@ def profile_for(council: Council) -> Profile:
     return load_profile(council.profile)
 
 
-def settings_for(council: Council) -> EnquirySettings:
+def _settings_read(council: Council) -> EnquirySettings:
     found = EnquirySettings.objects.filter(council=council).first()
     return found if found is not None else EnquirySettings(council=council)
+
+
+_SETTINGS = CouncilKept(_settings_read)
+
+
+def settings_for(council: Council) -> EnquirySettings:
+    """The council's enquiry settings, defaults where it has none (kept in the process until they change;
+    read only: they are changed in the admin)."""
+    return _SETTINGS.get(council)
 
 
 def calendar_of(council: Council) -> WorkingCalendar:
@@ -41,6 +54,27 @@ def calendar_of(council: Council) -> WorkingCalendar:
 
 def cite_dicts(citations: Iterable[Citation]) -> list[dict[str, str]]:
     return [c.to_dict() for c in citations]
+
+
+def event_new(
+    enquiry: Enquiry,
+    *,
+    actor: Actor | None,
+    kind: str,
+    description: str,
+    citations: Iterable[Citation] = (),
+    **data: Any,
+) -> EnquiryEvent:
+    """One line of the case's history, not yet written (several go in with one `bulk_create`)."""
+    return EnquiryEvent(
+        enquiry=enquiry,
+        at=clock.now(),
+        actor=actor.user if actor is not None else None,
+        kind=kind,
+        description=description,
+        citations=cite_dicts(citations),
+        data=data,
+    )
 
 
 def event_add(
@@ -53,15 +87,60 @@ def event_add(
     **data: Any,
 ) -> EnquiryEvent:
     """One line of the case's history: who, when, what, and the paragraphs behind it."""
-    return EnquiryEvent.objects.create(
-        enquiry=enquiry,
-        at=clock.now(),
-        actor=actor.user if actor is not None else None,
-        kind=kind,
-        description=description,
-        citations=cite_dicts(citations),
-        data=data,
+    event = event_new(
+        enquiry, actor=actor, kind=kind, description=description, citations=citations, **data
     )
+    event.save(force_insert=True)
+    return event
+
+
+@dataclass
+class CaseChanges:
+    """The history lines and e-mails of one change to a case, written together at its end: one insert for
+    the events, one for the messages (in the caller's transaction, so they stand or fall with the change)."""
+
+    events: list[EnquiryEvent] = field(default_factory=list)
+    notices: list[OutboxMessage | None] = field(default_factory=list)
+
+    def event(
+        self,
+        enquiry: Enquiry,
+        *,
+        actor: Actor | None,
+        kind: str,
+        description: str,
+        citations: Iterable[Citation] = (),
+        **data: Any,
+    ) -> None:
+        self.events.append(
+            event_new(
+                enquiry,
+                actor=actor,
+                kind=kind,
+                description=description,
+                citations=citations,
+                **data,
+            )
+        )
+
+    def notify(
+        self,
+        *,
+        enquiry: Enquiry,
+        person: Member | Officer | None,
+        event: str,
+        key: str,
+        **extra: Any,
+    ) -> None:
+        self.notices.append(
+            enquiry_notice(enquiry=enquiry, person=person, event=event, key=key, **extra)
+        )
+
+    def write(self) -> list[EnquiryEvent]:
+        events = EnquiryEvent.objects.bulk_create(self.events)
+        notify_people(self.notices)
+        self.events, self.notices = [], []
+        return events
 
 
 def require_action(actor: Actor, enquiry: Enquiry, action: str, doing: str) -> None:
@@ -73,18 +152,21 @@ def require_action(actor: Actor, enquiry: Enquiry, action: str, doing: str) -> N
 
 
 def reference_next(council: Council) -> str:
-    """ENQ-<year>-<number>, per council and year, unique under concurrency (the counter row is locked)."""
+    """ENQ-<year>-<number>, per council and year, unique under concurrency.
+
+    One statement takes the number: the upsert locks the counter row until the caller's transaction ends, so
+    two enquiries raised at the same moment get consecutive numbers (PostgreSQL and SQLite both have it).
+    """
     year = clock.today().year
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                ReferenceCounter.objects.get_or_create(council=council, year=year)
-        except IntegrityError:
-            pass
-        counter = ReferenceCounter.objects.select_for_update().get(council=council, year=year)
-        counter.last += 1
-        counter.save(update_fields=["last"])
-    return f"ENQ-{year}-{counter.last:06d}"
+    table = connection.ops.quote_name(ReferenceCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (council_id, year, last) VALUES (%s, %s, 1) "
+            f"ON CONFLICT (council_id, year) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+            [council.pk, year],
+        )
+        (number,) = cursor.fetchone()
+    return f"ENQ-{year}-{number:06d}"
 
 
 def working_days_between(calendar: WorkingCalendar, start: dt.date, end: dt.date) -> int:

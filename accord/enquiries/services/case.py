@@ -16,6 +16,7 @@ from accord.enquiries.access import enquiry_for
 from accord.enquiries.models import Category, Enquiry, SharedWith
 from accord.enquiries.notify import notify_person
 from accord.enquiries.services._common import (
+    CaseChanges,
     calendar_of,
     event_add,
     monitoring_officer_for,
@@ -26,6 +27,7 @@ from accord.enquiries.services._common import (
     working_days_between,
 )
 from accord.enquiries.services.attachments import _attachment_store, attachment_check
+from accord.protocol import Citation
 
 State = Enquiry.State
 
@@ -127,7 +129,8 @@ def enquiry_submit(
         if is_self
         else f" (raised for the Member by {actor.user.get_full_name() or actor.user.get_username()})"
     )
-    event_add(
+    changes = CaseChanges()
+    changes.event(
         enquiry,
         actor=actor,
         kind="received",
@@ -138,12 +141,12 @@ def enquiry_submit(
         urgency=urgency,
     )
     if state == State.MONITORING_OFFICER:
-        _route_to_monitoring_officer(actor, enquiry, employment.message, employment.citations)
+        _route_to_monitoring_officer(changes, enquiry, employment.message, employment.citations)
     elif state == State.DIVERTED:
-        _divert(actor, enquiry, complaint.message, complaint.citations)
+        _divert(changes, actor, enquiry, complaint.message, complaint.citations)
     else:
         cites = rules.citations_of(profile, rules.ROUTING, rules.EQUAL_TREATMENT)
-        event_add(
+        changes.event(
             enquiry,
             actor=None,
             kind="routed",
@@ -151,35 +154,37 @@ def enquiry_submit(
             citations=cites,
             service=enquiry.service.name,
         )
-        notify_person(
+        changes.notify(
             enquiry=enquiry,
             person=member,
             event="acknowledged",
             key="1",
             message=f"A substantive response is due by the end of {due.due:%A %d %B %Y} ({level.note}).",
         )
-        notify_person(enquiry=enquiry, person=enquiry.service.head, event="new", key="1")
+        changes.notify(enquiry=enquiry, person=enquiry.service.head, event="new", key="1")
     if urgency == Enquiry.Urgency.OUT_OF_HOURS:
-        event_add(
+        changes.event(
             enquiry,
             actor=actor,
             kind="out-of-hours",
             description=f"Raised out of hours as an extremely urgent event: {urgency_justification.strip()}",
             citations=ooh.citations,
         )
+    changes.write()
     return enquiry
 
 
 def _route_to_monitoring_officer(
-    actor: Actor, enquiry: Enquiry, message: str, citations: Iterable[object]
+    changes: CaseChanges, enquiry: Enquiry, message: str, citations: Iterable[Citation]
 ) -> None:
-    cites = list(citations)
-    event_add(enquiry, actor=None, kind="monitoring-officer", description=message, citations=cites)  # type: ignore[arg-type]
+    changes.event(
+        enquiry, actor=None, kind="monitoring-officer", description=message, citations=citations
+    )
     text = f"{message} The Monitoring Officer will advise before anything else is done."
-    notify_person(
+    changes.notify(
         enquiry=enquiry, person=enquiry.member, event="monitoring_officer", key="1", message=text
     )
-    notify_person(
+    changes.notify(
         enquiry=enquiry,
         person=monitoring_officer_for(enquiry.council),
         event="monitoring_officer",
@@ -188,19 +193,25 @@ def _route_to_monitoring_officer(
     )
 
 
-def _divert(actor: Actor, enquiry: Enquiry, message: str, citations: Iterable[object]) -> None:
+def _divert(
+    changes: CaseChanges,
+    actor: Actor,
+    enquiry: Enquiry,
+    message: str,
+    citations: Iterable[Citation],
+) -> None:
     enquiry.state = State.DIVERTED
     enquiry.complaint_reference = f"CC-{enquiry.reference.removeprefix('ENQ-')}"
     enquiry.save(update_fields=["state", "complaint_reference", "updated"])
-    event_add(
+    changes.event(
         enquiry,
         actor=actor,
         kind="diverted",
         description=f"{message} Complaint reference {enquiry.complaint_reference}.",
-        citations=list(citations),  # type: ignore[arg-type]
+        citations=citations,
         complaint_reference=enquiry.complaint_reference,
     )
-    notify_person(
+    changes.notify(
         enquiry=enquiry,
         person=enquiry.member,
         event="diverted",
@@ -360,5 +371,9 @@ def enquiry_divert_to_complaints(*, actor: Actor, enquiry: Enquiry, reason: str)
     decision = rules.complaint_route(profile_for(enquiry.council), is_complaint=True)
     if decision.route_to is None:
         raise AccordError("This council's protocol has no complaints route for enquiries.")
-    _divert(actor, enquiry, f"{decision.message} {reason.strip()}".strip(), decision.citations)
+    changes = CaseChanges()
+    _divert(
+        changes, actor, enquiry, f"{decision.message} {reason.strip()}".strip(), decision.citations
+    )
+    changes.write()
     return enquiry

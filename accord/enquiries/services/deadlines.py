@@ -131,6 +131,8 @@ def council_closure_days_apply(*, actor: Actor, council: Council) -> int:
         not actor.is_platform_admin and actor.council_id != council.pk
     ):
         raise AccordError("Only democratic services apply a change of closure days.")
+    # The change may have been made after `council` was read: take the calendar of the latest settings.
+    council.refresh_from_db(fields=["settings_version"])
     calendar = calendar_of(council)
     moved = 0
     open_cases = Enquiry.objects.select_for_update(of=("self",)).filter(
