@@ -48,7 +48,9 @@ def test_a_new_closure_day_counts_at_once_even_for_a_council_read_before_it() ->
     assert calendar_for(council).is_working_day(DAY)
     ClosureDay.objects.create(council=council, date=DAY, reason="Christmas closure")
     assert calendar_for(_fresh(council)).reason(DAY) == "Christmas closure"
-    assert calendar_for(council).reason(DAY) == "Christmas closure"  # the row read before the change
+    assert (
+        calendar_for(council).reason(DAY) == "Christmas closure"
+    )  # the row read before the change
 
 
 @pytest.mark.cites("D 6.3")
