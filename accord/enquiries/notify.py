@@ -41,10 +41,12 @@ def enquiry_notice(
     person: Member | Officer | None,
     event: str,
     key: str,
+    template: str = "",
     **extra: Any,
 ) -> OutboxMessage | None:
     """The e-mail `enquiry_<event>` for one Member or officer, rendered but not yet queued (None when the
-    person has no address); `key` makes a repeat a no-op once queued."""
+    person has no address); `key` makes a repeat a no-op once queued. `template` names another wording of
+    the same event (the Member's own copy of a step that is otherwise told to an officer)."""
     if person is None or not person.email:
         return None
     kind = "member" if isinstance(person, Member) else "officer"
@@ -52,7 +54,7 @@ def enquiry_notice(
         council=enquiry.council,
         recipient=person.email,
         recipient_name=str(person) if kind == "member" else person.name,
-        template=f"enquiry_{event}",
+        template=template or f"enquiry_{event}",
         context=enquiry_context(enquiry, **extra),
         idempotency_key=f"enquiry:{enquiry.pk}:{event}:{key}:{kind}:{person.pk}",
         subject_type="enquiry",
@@ -72,10 +74,17 @@ def notify_person(
     person: Member | Officer | None,
     event: str,
     key: str,
+    template: str = "",
     **extra: Any,
 ) -> None:
-    """Queue `enquiry_<event>` for one Member or officer; `key` makes a repeat a no-op."""
-    notify_people([enquiry_notice(enquiry=enquiry, person=person, event=event, key=key, **extra)])
+    """Queue `enquiry_<event>` (or `template`) for one Member or officer; `key` makes a repeat a no-op."""
+    notify_people(
+        [
+            enquiry_notice(
+                enquiry=enquiry, person=person, event=event, key=key, template=template, **extra
+            )
+        ]
+    )
 
 
 def notify_dispute(

@@ -28,6 +28,8 @@ COMPLAINTS = "enquiry.complaints"  # D 6.7
 EMPLOYMENT_MATTERS = "enquiry.employment-matters"  # D 4.2, D 2.4
 EQUAL_TREATMENT = "enquiry.equal-treatment"  # D 2.5-2.7, N 2
 INFORMATION_DISPUTE = "enquiry.information-dispute"  # N 17
+MEMBER_INFORMED = "enquiry.member-informed"  # D 6.1
+STATUTORY_RIGHTS = "enquiry.statutory-rights"  # D 6.8
 
 DEFAULT_CHAIN = ("line-manager", "head-of-service", "chief-officer")
 DEFAULT_STEP_WORKING_DAYS = 2
@@ -222,6 +224,43 @@ def escalation_chain(profile: Profile, rule_id: str) -> tuple[Sequence[str], int
     chain = [str(step) for step in rule.params.get("chain", DEFAULT_CHAIN)]
     step = int(rule.params.get("step_working_days", DEFAULT_STEP_WORKING_DAYS))
     return chain, step, list(rule.citations)
+
+
+@dataclass(frozen=True)
+class MemberInformed:
+    """The steps of an enquiry the Member is told of at once, by e-mail, and the paragraphs behind it."""
+
+    steps: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+
+def member_informed(profile: Profile) -> MemberInformed:
+    """D 6.1: officers recognise the Member's need for timely information.
+
+    `steps` are the notification events (`enquiry_<step>` e-mails) the Member is sent; a profile without
+    the rule names none (its Members are still sent them, without the citation).
+    """
+    rule = rule_or_none(profile, MEMBER_INFORMED)
+    if rule is None:
+        return MemberInformed((), ())
+    steps = rule.params.get("steps", [])
+    return MemberInformed(
+        tuple(str(s) for s in (steps if isinstance(steps, list) else [steps])), rule.citations
+    )
+
+
+def statutory_rights_note(profile: Profile) -> Decision | None:
+    """D 6.8: the enquiry process supplements, and never takes away, the Member's statutory and common-law
+    rights to information. Said wherever an enquiry ends without the information being given through it;
+    None when the protocol has no such paragraph (Norfolk's N 17 has a procedure of its own instead)."""
+    rule = rule_or_none(profile, STATUTORY_RIGHTS)
+    if rule is None:
+        return None
+    return Decision.allowed(
+        f"The Member's statutory and common-law rights to information are unaffected: under "
+        f"{_labels(rule.citations)} this enquiry process supplements them and never takes them away.",
+        rule.citations,
+    )
 
 
 def equal_treatment_citations(profile: Profile) -> list[Citation]:

@@ -17,6 +17,8 @@ from django.db.models import Q, QuerySet
 from accord.core import clock
 from accord.councils.models import Council, Member, Officer, Service
 from accord.enquiries.models import Enquiry, EnquiryEvent
+from accord.notifications.models import OutboxMessage
+from accord.notifications.selectors import outbox_list_for_subject
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -161,6 +163,56 @@ def page_of(qs: QuerySet[Any], *, number: int = 1, size: int = PAGE_SIZE) -> Pag
 
 def enquiry_event_list(enquiry: Enquiry) -> QuerySet[EnquiryEvent]:
     return enquiry.events.select_related("actor").order_by("at", "id")
+
+
+# How the case page words an e-mail's delivery (the outbox retries a failed send by itself).
+MESSAGE_STATUS_WORDS = {
+    "queued": "Queued",
+    "sent": "Sent",
+    "retrying": "Failed — retrying",
+    "failed": "Failed",
+}
+
+
+@dataclass(frozen=True)
+class MemberMessage:
+    """One e-mail to the enquiry's Member, as the case page shows it: never the body, which may carry a
+    constituent's details."""
+
+    subject: str
+    recipient_name: str
+    queued_at: dt.datetime
+    status: str  # queued, sent, retrying or failed
+
+    @property
+    def status_words(self) -> str:
+        return MESSAGE_STATUS_WORDS[self.status]
+
+
+def _message_status(status: str, last_error: str) -> str:
+    if status == OutboxMessage.Status.SENT:
+        return "sent"
+    if status == OutboxMessage.Status.FAILED:
+        return "failed"
+    return "retrying" if last_error else "queued"
+
+
+def enquiry_member_message_list(enquiry: Enquiry) -> list[MemberMessage]:
+    """D 6.1: every e-mail to the enquiry's Member about it, oldest first, with when it was queued and
+    whether it went. Other people's e-mails about the case (officers, other wards' Members) are left out."""
+    email = enquiry.member.email
+    if not email:
+        return []
+    rows = (
+        outbox_list_for_subject(subject_type="enquiry", subject_id=str(enquiry.pk))
+        .filter(recipient__iexact=email)
+        .order_by("created_at", "id")
+        .values_list("subject", "recipient_name", "created_at", "status", "last_error")
+    )
+    return [
+        MemberMessage(subject, name, queued_at, _message_status(status, last_error))
+        for subject, name, queued_at, status, last_error in rows
+    ]
 
 
 # The CSV export. Constituent details are personal data (the Member is the data controller for casework):

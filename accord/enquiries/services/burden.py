@@ -87,7 +87,8 @@ def enquiry_burden_review(*, actor: Actor, review: BurdenReview, note: str) -> B
 
 @transaction.atomic
 def enquiry_burden_agree(*, actor: Actor, review: BurdenReview, approach: str) -> BurdenReview:
-    """The approach to managing the response, as agreed with the Member, recorded and sent to them."""
+    """The approach to managing the response, as agreed with the Member, recorded and sent to them; their
+    statutory and common-law rights to information stand whatever the approach (D 6.8)."""
     _require_reviewer(actor, review)
     if review.state == BurdenReview.State.AGREED:
         raise AccordError("An approach has already been agreed.")
@@ -98,12 +99,14 @@ def enquiry_burden_agree(*, actor: Actor, review: BurdenReview, approach: str) -
     review.agreed_at = clock.now()
     review.save(update_fields=["state", "agreed_approach", "agreed_at"])
     enquiry = review.enquiry
+    rights = rules.statutory_rights_note(profile_for(enquiry.council))
     event_add(
         enquiry,
         actor=actor,
         kind="burden-agreed",
-        description=f"Approach agreed with the Member: {review.agreed_approach}",
-        citations=_cites(enquiry),
+        description=f"Approach agreed with the Member: {review.agreed_approach}"
+        + (f" {rights.message}" if rights else ""),
+        citations=[*_cites(enquiry), *(rights.citations if rights else ())],
     )
     notify_person(
         enquiry=enquiry,
@@ -111,5 +114,6 @@ def enquiry_burden_agree(*, actor: Actor, review: BurdenReview, approach: str) -
         event="burden_agreed",
         key=str(review.pk),
         approach=review.agreed_approach,
+        rights_note=rights.message if rights else "",
     )
     return review

@@ -174,15 +174,35 @@ def enquiry_submit(
     return enquiry
 
 
+def _statutory_rights(
+    enquiry: Enquiry, citations: Iterable[Citation]
+) -> tuple[list[Citation], str]:
+    """D 6.8 where the protocol has it: the citations with the paragraph added, and the sentence."""
+    rights = rules.statutory_rights_note(profile_for(enquiry.council))
+    if rights is None:
+        return list(citations), ""
+    return [*citations, *rights.citations], rights.message
+
+
 def _route_to_monitoring_officer(
     changes: CaseChanges, enquiry: Enquiry, message: str, citations: Iterable[Citation]
 ) -> None:
+    cites, rights = _statutory_rights(enquiry, citations)
     changes.event(
-        enquiry, actor=None, kind="monitoring-officer", description=message, citations=citations
+        enquiry,
+        actor=None,
+        kind="monitoring-officer",
+        description=f"{message} {rights}".strip(),
+        citations=cites,
     )
     text = f"{message} The Monitoring Officer will advise before anything else is done."
     changes.notify(
-        enquiry=enquiry, person=enquiry.member, event="monitoring_officer", key="1", message=text
+        enquiry=enquiry,
+        person=enquiry.member,
+        event="monitoring_officer",
+        key="1",
+        message=text,
+        rights_note=rights,
     )
     changes.notify(
         enquiry=enquiry,
@@ -203,12 +223,13 @@ def _divert(
     enquiry.state = State.DIVERTED
     enquiry.complaint_reference = f"CC-{enquiry.reference.removeprefix('ENQ-')}"
     enquiry.save(update_fields=["state", "complaint_reference", "updated"])
+    cites, rights = _statutory_rights(enquiry, citations)
     changes.event(
         enquiry,
         actor=actor,
         kind="diverted",
-        description=f"{message} Complaint reference {enquiry.complaint_reference}.",
-        citations=citations,
+        description=f"{message} Complaint reference {enquiry.complaint_reference}. {rights}".strip(),
+        citations=cites,
         complaint_reference=enquiry.complaint_reference,
     )
     changes.notify(
@@ -219,6 +240,7 @@ def _divert(
         message=message,
         complaint_reference=enquiry.complaint_reference,
         complaints_contact=settings_for(enquiry.council).complaints_contact,
+        rights_note=rights,
     )
 
 

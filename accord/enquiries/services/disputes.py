@@ -28,11 +28,17 @@ def _rule_citations(dispute_council: object) -> list[Citation]:
     profile = profile_for(dispute_council)  # type: ignore[arg-type]
     cites = rules.citations_of(profile, rules.INFORMATION_DISPUTE)
     if not cites:
-        extra = ""
-        if profile.has_paragraph("6.8"):
-            extra = f" ({profile.label('6.8')}: the Member's statutory and common-law rights to information apply)"
+        # D 6.8: without a procedure of its own, the Member's statutory and common-law rights apply.
+        rights = rules.statutory_rights_note(profile)
+        extra = (
+            f" ({', '.join(c.label for c in rights.citations)}: the Member's statutory and common-law "
+            "rights to information apply)"
+            if rights
+            else ""
+        )
         raise AccordError(
-            f"This council's protocol sets no procedure for disputes over documents{extra}."
+            f"This council's protocol sets no procedure for disputes over documents{extra}.",
+            citations=list(rights.citations) if rights else [],
         )
     return cites
 

@@ -174,6 +174,15 @@ def enquiry_member_reply(*, actor: Actor, enquiry: Enquiry, reply: str) -> Enqui
         key=clock.now().isoformat(),
         reply=reply.strip(),
     )
+    if enquiry.due_date != old_due:
+        notify_person(
+            enquiry=enquiry,
+            person=enquiry.member,
+            event="due_date_moved",
+            key=f"paused-{clock.now().isoformat()}",
+            old_due=f"{old_due:%A %d %B %Y}",
+            why=f"The clock stopped for {moved} working day(s) while the officer waited for your reply",
+        )
     return enquiry
 
 
@@ -247,13 +256,19 @@ def enquiry_reopen(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
             profile_for(enquiry.council), rules.RESPONSE_DEADLINE, rules.RESPONSE_SETTING
         ),
     )
-    notify_person(
-        enquiry=enquiry,
-        person=enquiry.assigned_to or enquiry.service.head,
-        event="reopened",
-        key=clock.now().isoformat(),
-        reason=reason.strip(),
-    )
+    # The Member is told too (D 6.1): the case has a new clock and due date.
+    for person, template in (
+        (enquiry.assigned_to or enquiry.service.head, ""),
+        (enquiry.member, "enquiry_reopened_member"),
+    ):
+        notify_person(
+            enquiry=enquiry,
+            person=person,
+            event="reopened",
+            template=template,
+            key=clock.now().isoformat(),
+            reason=reason.strip(),
+        )
     return enquiry
 
 
@@ -291,12 +306,15 @@ def enquiry_escalate(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
         step=step,
         officer=target.name,
     )
-    notify_person(
-        enquiry=enquiry,
-        person=target,
-        event="escalated",
-        key=f"member-{level}",
-        step=title,
-        reason=reason.strip(),
-    )
+    # The Member is told too (D 6.1): the case has a new clock and due date.
+    for person, template in ((target, ""), (enquiry.member, "enquiry_escalated_member")):
+        notify_person(
+            enquiry=enquiry,
+            person=person,
+            event="escalated",
+            template=template,
+            key=f"member-{level}",
+            step=title,
+            reason=reason.strip(),
+        )
     return enquiry

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from accord.enquiries.models import Enquiry
-from accord.enquiries.selectors import enquiry_is_overdue
+from accord.enquiries.selectors import MemberMessage, enquiry_is_overdue
 from accord.web.templatetags.accord_web import protocol_link
 
 register = template.Library()
@@ -37,6 +37,24 @@ def state_tag(enquiry: Enquiry) -> SafeString:
     if enquiry_is_overdue(enquiry):
         tag = format_html('{} <strong class="govuk-tag govuk-tag--red">Overdue</strong>', tag)
     return tag
+
+
+MESSAGE_TAGS: dict[str, str] = {
+    "queued": "govuk-tag--grey",
+    "sent": "govuk-tag--green",
+    "retrying": "govuk-tag--yellow",
+    "failed": "govuk-tag--red",
+}
+
+
+@register.simple_tag
+def message_status_tag(message: MemberMessage) -> SafeString:
+    """Whether an e-mail to the Member went, in words: queued, sent, failed — retrying (D 6.1)."""
+    return format_html(
+        '<strong class="govuk-tag {}">{}</strong>',
+        MESSAGE_TAGS.get(message.status, "govuk-tag--grey"),
+        message.status_words,
+    )
 
 
 def _get(citation: Any, key: str) -> str:

@@ -196,6 +196,7 @@ def _case_context(
         (name, ACTIONS[name], action_forms.get(name) or _form(name, enquiry)) for name in names
     ]
     is_officer_view = actor.officer is not None
+    profile = council_profile(enquiry.council)
     return council_context(
         enquiry.council,
         enquiry=enquiry,
@@ -203,6 +204,8 @@ def _case_context(
         working=due_date_working(enquiry),
         holding_replies=enquiry.holding_replies.select_related("sent_by"),
         events=selectors.enquiry_event_list(enquiry),
+        member_messages=selectors.enquiry_member_message_list(enquiry),
+        member_informed=rules.member_informed(profile).citations if profile is not None else (),
         attachments=enquiry.attachments.all(),
         burden_reviews=enquiry.burden_reviews.select_related("reviewer"),
         actions=actions,
