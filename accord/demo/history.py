@@ -20,7 +20,14 @@ from accord.core import clock
 from accord.councils.calendars import calendar_for
 from accord.councils.models import Council, Member, Officer, Service
 from accord.enquiries import rules
-from accord.enquiries.models import Category, Enquiry, EnquiryEvent, EnquirySettings, HoldingReply
+from accord.enquiries.models import (
+    Category,
+    Enquiry,
+    EnquiryEvent,
+    EnquirySettings,
+    HoldingReply,
+    answered_month_of,
+)
 from accord.protocol import load_profile
 from accord.protocol.calendar import WorkingCalendar
 
@@ -329,6 +336,7 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
             answered = _at(answered_on, rng)
             e.state = Enquiry.State.ANSWERED
             e.answered_at = answered
+            e.answered_month = answered_month_of(answered)
             e.answer = "Thank you for raising this. The service has looked into it and action has been taken."
             e.answered_on_time = answered_on <= e.due_date
             e.working_days_to_answer = took

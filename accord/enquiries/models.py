@@ -6,10 +6,14 @@ silently moves an old deadline; a change of closure days is applied to open case
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from accord.core import clock
 from accord.councils.models import Area, Council, Member, Officer, Service
 
 
@@ -113,6 +117,13 @@ class Enquiry(models.Model):
     )
 
     answered_at = models.DateTimeField(null=True, blank=True)
+    answered_month = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The first day of the month, in London, the case was answered in (kept with "
+        "`answered_at` on every save; the KPI report counts by it).",
+    )
     answer = models.TextField(blank=True)
     answered_on_time = models.BooleanField(null=True)
     working_days_to_answer = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -148,6 +159,23 @@ class Enquiry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.subject}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.answered_month = answered_month_of(self.answered_at)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "answered_at" in update_fields:
+            kwargs["update_fields"] = [*update_fields, "answered_month"]
+        super().save(*args, **kwargs)
+
+
+def answered_month_of(answered_at: dt.datetime | None) -> dt.date | None:
+    """The first day of the month (in London) of an answer; what `Enquiry.answered_month` holds.
+
+    Code that writes enquiries without `save()` (bulk loads) sets it with this function.
+    """
+    if answered_at is None:
+        return None
+    return answered_at.astimezone(clock.LONDON).date().replace(day=1)
 
 
 class EnquiryEvent(models.Model):

@@ -14,10 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
-from django.db.models import Count, IntegerField, Sum
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Sum
 
 from accord.core import clock
 from accord.councils.models import Council, Service
@@ -123,35 +120,6 @@ def histogram_median(counts: dict[int, int]) -> float | None:
     return (low + high) / 2
 
 
-def month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
-    """The first day of every month from `start`'s to `end`'s."""
-    months, day = [], start.replace(day=1)
-    while day <= end:
-        months.append(day)
-        day = (day + dt.timedelta(days=32)).replace(day=1)
-    return months
-
-
-def _month_bucket(months: list[dt.date]) -> Any:
-    """Which month (in London) a case was answered in.
-
-    On PostgreSQL, `width_bucket` over the months' London midnights: a binary search per row, far cheaper
-    than converting every timestamp's zone; elsewhere, the database's own month truncation.
-    """
-    if connection.vendor != "postgresql":
-        return TruncMonth("answered_at", tzinfo=clock.LONDON)
-    bounds = [dt.datetime.combine(m, dt.time(0), tzinfo=clock.LONDON) for m in months]
-    return RawSQL(
-        "width_bucket(answered_at, %s::timestamptz[])", (bounds,), output_field=IntegerField()
-    )
-
-
-def _month_of(value: Any, months: list[dt.date]) -> dt.date:
-    if isinstance(value, int):
-        return months[max(1, value) - 1]
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
 @dataclass
 class _Tally:
     """Answered cases of one breakdown line: counts, chasers and the working-days histogram."""
@@ -201,16 +169,27 @@ def enquiry_kpi_report(
     by_service: dict[int, _Tally] = defaultdict(_Tally)
     by_month: dict[dt.date, _Tally] = defaultdict(_Tally)
     by_council: dict[int, _Tally] = defaultdict(_Tally)
-    months = month_starts(start, end)
     answered = (
-        base.filter(answered_at__gte=low, answered_at__lt=high)
-        .annotate(month=_month_bucket(months))
-        .values("council_id", "service_id", "month", "working_days_to_answer", "answered_on_time")
+        # The month bounds let the index find the rows; the exact period is the `answered_at` test.
+        base.filter(
+            answered_month__gte=start.replace(day=1),
+            answered_month__lte=end.replace(day=1),
+            answered_at__gte=low,
+            answered_at__lt=high,
+        )
+        # In the order of the `enquiry_answered_kpi` index (migration 0004), so rows arrive grouped.
+        .values(
+            "council_id",
+            "answered_month",
+            "service_id",
+            "working_days_to_answer",
+            "answered_on_time",
+        )
         .annotate(n=Count("*"), chasers=Sum("chaser_count"))
         .order_by()
     )
     for r in answered:
-        month = _month_of(r["month"], months)
+        month = r["answered_month"]
         kw = {
             "n": r["n"],
             "on_time": bool(r["answered_on_time"]),

@@ -144,6 +144,9 @@ def enquiries_copy(council: Council, count: int, *, seed: int) -> None:
                     day_zero=str(day_zero[i]),
                     due_date=str(due[i]),
                     answered_at=f"{answered_on[i]}T15:00:00+00:00" if answered else None,
+                    answered_month=(
+                        f"{answered_on[i].astype('datetime64[M]')}-01" if answered else None
+                    ),
                     answered_on_time=bool(answered_on[i] <= due[i]) if answered else None,
                     working_days_to_answer=int(took[i]) if answered else None,
                     chaser_count=0 if on_time[i] else 1,

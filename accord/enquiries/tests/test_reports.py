@@ -140,3 +140,35 @@ def test_bench_refuses_a_database_other_than_postgresql(db: None) -> None:
         pytest.skip("the refusal is for other databases")
     with pytest.raises(CommandError, match="PostgreSQL only"):
         call_command("bench", "enquiries", "--councils", "1", "--enquiries", "10")
+
+
+@pytest.mark.django_db
+def test_an_answer_late_on_the_last_evening_of_a_summer_month_counts_in_that_month() -> None:
+    """23:30 on 30 June in London is 22:30 UTC: June, not July, by the London month the case records."""
+    category = CategoryFactory()
+    late = dt.datetime(2026, 6, 30, 23, 30, tzinfo=clock.LONDON)
+    first = dt.datetime(2026, 7, 1, 0, 30, tzinfo=clock.LONDON)  # 23:30 UTC on 30 June
+    with clock.frozen(dt.datetime(2026, 7, 20, 12, 0, tzinfo=clock.LONDON)):
+        _answered(category, on_time=True, days=1, at=late)
+        _answered(category, on_time=True, days=1, at=first)
+        report = enquiry_kpi_report(councils=[category.council])
+    assert [(r.label, r.answered) for r in report.by_month] == [
+        ("June 2026", 1),
+        ("July 2026", 1),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_answered_month_follows_the_answer_on_every_save() -> None:
+    enquiry = AnsweredEnquiryFactory(
+        answered_at=dt.datetime(2026, 3, 31, 23, 30, tzinfo=clock.LONDON)
+    )
+    assert enquiry.answered_month == dt.date(2026, 3, 1)
+    enquiry.answered_at = dt.datetime(2026, 4, 2, 9, 0, tzinfo=clock.LONDON)
+    enquiry.save(update_fields=["answered_at"])
+    enquiry.refresh_from_db()
+    assert enquiry.answered_month == dt.date(2026, 4, 1)
+    enquiry.answered_at = None  # reopened
+    enquiry.save(update_fields=["answered_at"])
+    enquiry.refresh_from_db()
+    assert enquiry.answered_month is None
