@@ -28,6 +28,8 @@ from accord.enquiries.models import (
     HoldingReply,
     answered_month_of,
 )
+from accord.enquiries.notify import enquiry_notice
+from accord.notifications.models import OutboxMessage
 from accord.protocol import load_profile
 from accord.protocol.calendar import WorkingCalendar
 
@@ -402,6 +404,60 @@ def _save(plans: list[_Plan], citations: list[dict[str, str]]) -> None:
         ],
         batch_size=1000,
     )
+    OutboxMessage.objects.bulk_create(_member_messages(plans), batch_size=1000)
+
+
+def _member_messages(plans: list[_Plan]) -> list[OutboxMessage]:
+    """The e-mails each Member was sent along the way (D 6.1), as the outbox records them: already sent."""
+    messages = []
+    for plan in plans:
+        e = plan.enquiry
+        for at, kind, _text, _actor in plan.events:
+            notice = None
+            if kind == "received":
+                due = f"{e.due_date:%A %d %B %Y}"
+                notice = enquiry_notice(
+                    enquiry=e,
+                    person=e.member,
+                    event="acknowledged",
+                    key="1",
+                    message=f"A substantive response is due by the end of {due}.",
+                )
+            elif kind == "assigned" and e.assigned_to is not None:
+                officer = e.assigned_to
+                notice = enquiry_notice(
+                    enquiry=e,
+                    person=e.member,
+                    event="assigned",
+                    key=str(officer.pk),
+                    message=f"{officer.name} ({officer.job_title}) is dealing with the enquiry.",
+                )
+            elif kind == "holding-reply" and plan.holding is not None:
+                notice = enquiry_notice(
+                    enquiry=e,
+                    person=e.member,
+                    event="holding_reply",
+                    key="1",
+                    reason="Waiting for a contractor's report.",
+                    new_due=f"{plan.holding[2]:%A %d %B %Y}",
+                    agreed=True,
+                    agreement_note="Agreed by phone.",
+                )
+            elif kind == "answered":
+                notice = enquiry_notice(
+                    enquiry=e,
+                    person=e.member,
+                    event="answered",
+                    key=at.isoformat(),
+                    answer=e.answer,
+                    reopen_until=f"{e.reopen_until:%d %B %Y}",
+                )
+            if notice is not None:
+                notice.created_at = notice.next_attempt_at = at
+                notice.sent_at = at + dt.timedelta(minutes=1)
+                notice.status, notice.attempts, notice.sender = OutboxMessage.Status.SENT, 1, "smtp"
+                messages.append(notice)
+    return messages
 
 
 def demo_history_load(*, slugs: Sequence[str], seed: int = SEED) -> dict[str, int]:

@@ -95,7 +95,7 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
                 Category.objects.filter(council=council).order_by("name"), "Select a category"
             ),
         )
-        self.fields["area"].label = council.get_area_noun_display()
+        self.fields["area"].label = council.get_area_noun_display().capitalize()
         self._set_choices(
             "area",
             _choices(
@@ -157,7 +157,7 @@ class EnquiryFilterForm(ChoicesMixin, forms.Form):
             "service",
             _choices(Service.objects.filter(council=council).order_by("name"), "Any service"),
         )
-        self.fields["area"].label = council.get_area_noun_display()
+        self.fields["area"].label = council.get_area_noun_display().capitalize()
         self._set_choices(
             "area",
             _choices(

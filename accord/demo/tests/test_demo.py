@@ -13,6 +13,8 @@ from django.test import Client
 from accord.accounts.models import User
 from accord.councils.models import Committee, Council, Member, Office, Officer, StatutoryRole
 from accord.demo.services import DEMO_PASSWORD, demo_load
+from accord.enquiries.models import Enquiry
+from accord.notifications.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +128,20 @@ def test_command_prints_the_sign_in_table() -> None:
     for text in (out.getvalue(), again.getvalue()):
         assert "ashcombe-monitoring" in text and "Monitoring Officer" in text
         assert DEMO_PASSWORD in text
+
+
+@pytest.mark.cites("D 6.1")
+def test_the_history_shows_the_members_emails_as_sent_and_nothing_waits_to_go() -> None:
+    demo_load()
+    answered = Enquiry.objects.filter(
+        council__slug="ashcombe", answered_at__isnull=False, member__email__gt=""
+    ).first()
+    assert answered is not None
+    to_member = OutboxMessage.objects.filter(
+        subject_type="enquiry", subject_id=str(answered.pk), recipient=answered.member.email
+    )
+    assert {"enquiry.acknowledged", "enquiry.assigned", "enquiry.answered"} <= set(
+        to_member.values_list("event_type", flat=True)
+    )
+    assert all(m.sent_at is not None for m in to_member)
+    assert not OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT).exists()
