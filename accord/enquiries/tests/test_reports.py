@@ -145,7 +145,7 @@ def test_bench_refuses_a_database_other_than_postgresql(db: None) -> None:
 @pytest.mark.django_db
 def test_an_answer_late_on_the_last_evening_of_a_summer_month_counts_in_that_month() -> None:
     """23:30 on 30 June in London is 22:30 UTC: June, not July, by the London month the case records."""
-    category = CategoryFactory()
+    category = CategoryFactory.create()
     late = dt.datetime(2026, 6, 30, 23, 30, tzinfo=clock.LONDON)
     first = dt.datetime(2026, 7, 1, 0, 30, tzinfo=clock.LONDON)  # 23:30 UTC on 30 June
     with clock.frozen(dt.datetime(2026, 7, 20, 12, 0, tzinfo=clock.LONDON)):
@@ -160,7 +160,7 @@ def test_an_answer_late_on_the_last_evening_of_a_summer_month_counts_in_that_mon
 
 @pytest.mark.django_db
 def test_the_answered_month_follows_the_answer_on_every_save() -> None:
-    enquiry = AnsweredEnquiryFactory(
+    enquiry = AnsweredEnquiryFactory.create(
         answered_at=dt.datetime(2026, 3, 31, 23, 30, tzinfo=clock.LONDON)
     )
     assert enquiry.answered_month == dt.date(2026, 3, 1)
