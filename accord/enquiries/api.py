@@ -12,17 +12,18 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
 from accord.api.schemas import ErrorOut
 from accord.core.access import Actor, council_for
 from accord.councils.models import Area, Member, Officer
-from accord.enquiries import selectors, services
+from accord.enquiries import rules, selectors, services
 from accord.enquiries.access import enquiries_visible_to, enquiry_actions_for, enquiry_for
 from accord.enquiries.models import Category, Enquiry, HoldingReply
 from accord.enquiries.postcodes import enquiry_area_resolve
 from accord.enquiries.reports import enquiry_kpi_report
+from accord.protocol import load_profile
 
 router = Router(tags=["enquiries"])
 ERRORS: dict[int, Any] = {400: ErrorOut, 404: ErrorOut}
@@ -75,12 +76,28 @@ class HoldingReplyOut(Schema):
     agreed_with_member: bool
 
 
+class MemberMessageOut(Schema):
+    subject: str
+    recipient_name: str
+    queued_at: dt.datetime
+    status: str = Field(description="queued, sent, retrying or failed")
+    status_label: str
+
+
+class MemberMessagesOut(Schema):
+    """D 6.1: every e-mail to the Member about the enquiry (never its body), and the paragraphs behind it."""
+
+    citations: list[dict[str, Any]]
+    messages: list[MemberMessageOut]
+
+
 class EnquiryDetailOut(EnquiryOut):
     details: str
     answer: str
     actions: list[str]
     holding_replies: list[HoldingReplyOut]
     history: list[EventOut]
+    member_messages: MemberMessagesOut
 
 
 class EnquiryPageOut(Schema):
@@ -203,6 +220,22 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
             }
             for h in holding_replies
         ],
+        "member_messages": {
+            "citations": [
+                c.to_dict()
+                for c in rules.member_informed(load_profile(e.council.profile)).citations
+            ],
+            "messages": [
+                {
+                    "subject": m.subject,
+                    "recipient_name": m.recipient_name,
+                    "queued_at": m.queued_at,
+                    "status": m.status,
+                    "status_label": m.status_words,
+                }
+                for m in selectors.enquiry_member_message_list(e)
+            ],
+        },
         "history": [
             {
                 "at": ev.at,
@@ -217,7 +250,7 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
 
 
 @router.post("/enquiries", response={201: EnquiryDetailOut, **ERRORS})
-def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> tuple[int, dict[str, Any]]:
+def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> Status[dict[str, Any]]:
     """Raise an enquiry (D 6.3). Democratic services give `member_id` to raise one on a Member's behalf."""
     actor = api_actor(request)
     if actor.council_id is None or (actor.member is None and not actor.is_democratic_services):
@@ -255,7 +288,7 @@ def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> tuple[int, dict[
     )
     # The case was written by this request and the caller raised it, so it is answered from the row in
     # hand (a new case has no holding replies) rather than fetched and authorised again.
-    return 201, _detail_of(actor, enquiry, holding_replies=())
+    return Status(201, _detail_of(actor, enquiry, holding_replies=()))
 
 
 @router.get("/enquiries", response=EnquiryPageOut)

@@ -130,3 +130,34 @@ def test_kpi_json(roles: Roles, bins) -> None:  # type: ignore[no-untyped-def]
     total = report.json()["total"]
     assert (total["answered"], total["answered_on_time"], total["share_on_time"]) == (4, 3, 75.0)
     assert Enquiry.objects.count() == 4
+
+
+@pytest.mark.cites("D 6.1")
+def test_detail_lists_the_members_emails_with_the_paragraph_but_never_their_bodies(
+    roles: Roles,
+    bins,  # type: ignore[no-untyped-def]
+) -> None:
+    member, officer = client_for(roles, "member"), client_for(roles, "officer")
+    with clock.frozen(NOW):
+        body = post(
+            member,
+            "/api/v1/enquiries",
+            {
+                "subject": "Bins",
+                "details": "Missed",
+                "category_id": bins.pk,
+                "capacity": "casework",
+                "constituent_name": "Pat Resident",
+            },
+        ).json()
+        assert [m["status"] for m in body["member_messages"]["messages"]] == ["queued"]
+        post(officer, f"/api/v1/enquiries/{body['id']}/claim")
+        detail = officer.get(f"/api/v1/enquiries/{body['id']}").json()
+    messages = detail["member_messages"]
+    assert [c["label"] for c in messages["citations"]] == ["D 6.1"]
+    assert len(messages["messages"]) == 2  # acknowledged, then who is dealing with it
+    assert all(
+        m["recipient_name"] == str(roles.user("member").member) for m in messages["messages"]
+    )  # type: ignore[union-attr]
+    assert "Pat Resident" not in str(messages)
+    assert "body" not in messages["messages"][0]
