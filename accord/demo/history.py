@@ -28,7 +28,12 @@ from accord.enquiries.models import (
     HoldingReply,
     answered_month_of,
 )
-from accord.enquiries.notify import enquiry_notice
+from accord.enquiries.notify import (
+    enquiry_notice,
+    member_acknowledged,
+    member_answered,
+    member_assigned,
+)
 from accord.notifications.models import OutboxMessage
 from accord.protocol import load_profile
 from accord.protocol.calendar import WorkingCalendar
@@ -415,23 +420,9 @@ def _member_messages(plans: list[_Plan]) -> list[OutboxMessage]:
         for at, kind, _text, _actor in plan.events:
             notice = None
             if kind == "received":
-                due = f"{e.due_date:%A %d %B %Y}"
-                notice = enquiry_notice(
-                    enquiry=e,
-                    person=e.member,
-                    event="acknowledged",
-                    key="1",
-                    message=f"A substantive response is due by the end of {due}.",
-                )
+                notice = member_acknowledged(e)
             elif kind == "assigned" and e.assigned_to is not None:
-                officer = e.assigned_to
-                notice = enquiry_notice(
-                    enquiry=e,
-                    person=e.member,
-                    event="assigned",
-                    key=str(officer.pk),
-                    message=f"{officer.name} ({officer.job_title}) is dealing with the enquiry.",
-                )
+                notice = member_assigned(e, e.assigned_to)
             elif kind == "holding-reply" and plan.holding is not None:
                 notice = enquiry_notice(
                     enquiry=e,
@@ -444,14 +435,7 @@ def _member_messages(plans: list[_Plan]) -> list[OutboxMessage]:
                     agreement_note="Agreed by phone.",
                 )
             elif kind == "answered":
-                notice = enquiry_notice(
-                    enquiry=e,
-                    person=e.member,
-                    event="answered",
-                    key=at.isoformat(),
-                    answer=e.answer,
-                    reopen_until=f"{e.reopen_until:%d %B %Y}",
-                )
+                notice = member_answered(e, at)
             if notice is not None:
                 notice.created_at = notice.next_attempt_at = at
                 notice.sent_at = at + dt.timedelta(minutes=1)

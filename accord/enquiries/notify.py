@@ -6,6 +6,7 @@ without an e-mail address is skipped; the event on the case still records what h
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from accord.councils.models import Member, Officer
@@ -84,6 +85,41 @@ def notify_person(
                 enquiry=enquiry, person=person, event=event, key=key, template=template, **extra
             )
         ]
+    )
+
+
+def member_acknowledged(enquiry: Enquiry, *, note: str = "") -> OutboxMessage | None:
+    """The Member's acknowledgement of a new enquiry, with its due date (and how it was set, if given)."""
+    how = f" ({note})" if note else ""
+    return enquiry_notice(
+        enquiry=enquiry,
+        person=enquiry.member,
+        event="acknowledged",
+        key="1",
+        message=f"A substantive response is due by the end of {enquiry.due_date:%A %d %B %Y}{how}.",
+    )
+
+
+def member_assigned(enquiry: Enquiry, officer: Officer) -> OutboxMessage | None:
+    """The Member is told who is dealing with their enquiry."""
+    return enquiry_notice(
+        enquiry=enquiry,
+        person=enquiry.member,
+        event="assigned",
+        key=str(officer.pk),
+        message=f"{officer.name} ({officer.job_title}) is dealing with the enquiry.",
+    )
+
+
+def member_answered(enquiry: Enquiry, answered_at: dt.datetime) -> OutboxMessage | None:
+    """The substantive response, sent to the Member with the date until which they may reopen."""
+    return enquiry_notice(
+        enquiry=enquiry,
+        person=enquiry.member,
+        event="answered",
+        key=answered_at.isoformat(),
+        answer=enquiry.answer,
+        reopen_until=f"{enquiry.reopen_until:%d %B %Y}",
     )
 
 

@@ -14,7 +14,13 @@ from accord.councils.models import Area, Member, Officer
 from accord.enquiries import rules
 from accord.enquiries.access import enquiry_for
 from accord.enquiries.models import Category, Enquiry, SharedWith
-from accord.enquiries.notify import notify_person
+from accord.enquiries.notify import (
+    member_acknowledged,
+    member_answered,
+    member_assigned,
+    notify_people,
+    notify_person,
+)
 from accord.enquiries.services._common import (
     CaseChanges,
     calendar_of,
@@ -154,13 +160,7 @@ def enquiry_submit(
             citations=cites,
             service=enquiry.service.name,
         )
-        changes.notify(
-            enquiry=enquiry,
-            person=member,
-            event="acknowledged",
-            key="1",
-            message=f"A substantive response is due by the end of {due.due:%A %d %B %Y} ({level.note}).",
-        )
+        changes.notices.append(member_acknowledged(enquiry, note=level.note))
         changes.notify(enquiry=enquiry, person=enquiry.service.head, event="new", key="1")
     if urgency == Enquiry.Urgency.OUT_OF_HOURS:
         changes.event(
@@ -259,14 +259,7 @@ def _assign(actor: Actor, enquiry: Enquiry, officer: Officer, *, claimed: bool) 
         citations=cites,
         officer=officer.name,
     )
-    message = f"{officer.name} ({officer.job_title}) is dealing with the enquiry."
-    notify_person(
-        enquiry=enquiry,
-        person=enquiry.member,
-        event="assigned",
-        key=str(officer.pk),
-        message=message,
-    )
+    notify_people([member_assigned(enquiry, officer)])
     if not claimed:
         notify_person(
             enquiry=enquiry,
@@ -336,14 +329,7 @@ def enquiry_answer(*, actor: Actor, enquiry: Enquiry, answer: str) -> Enquiry:
         citations=rules.citations_of(profile, rules.RESPONSE_DEADLINE, rules.RESPONSE_SETTING),
         on_time=enquiry.answered_on_time,
     )
-    notify_person(
-        enquiry=enquiry,
-        person=enquiry.member,
-        event="answered",
-        key=now.isoformat(),
-        answer=enquiry.answer,
-        reopen_until=f"{enquiry.reopen_until:%d %B %Y}",
-    )
+    notify_people([member_answered(enquiry, now)])
     share = rules.share_targets(
         profile,
         area_id=enquiry.area_id,
