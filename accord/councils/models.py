@@ -169,6 +169,11 @@ class Member(models.Model):
         help_text="The councillor's id in the source system (modern.gov).",
     )
     is_active = models.BooleanField(default=True)
+    other_posts = models.TextField(
+        blank=True,
+        help_text="Posts an import named that are not offices Accord knows (e.g. 'Leader of the "
+        "Opposition'), kept as the file gave them, separated by ';'.",
+    )
 
     class Meta:
         ordering = ["name"]

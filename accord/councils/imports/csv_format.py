@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from collections.abc import Iterator
+from typing import Any
 
 from accord.core.errors import AccordError
 
-from .records import MemberRecord, check_row_count, check_size
+from .posts import posts_split
+from .records import MembersFile, check_row_count, check_size, record_build
 
 COLUMN_ALIASES = {
     "name": "name",
@@ -26,9 +26,13 @@ COLUMN_ALIASES = {
     "divisions": "areas",
     "external_id": "external_id",
     "group_status": "group_status",
+    "posts": "posts",
+    "key_posts": "posts",
+    "keyposts": "posts",
 }
 REQUIRED = ("name", "email", "group", "areas")
 STATUSES = ("administration", "opposition")
+LABELS = {c: c for c in (*REQUIRED, "external_id", "posts")}
 
 
 def decode(data: bytes) -> str:
@@ -43,6 +47,14 @@ def decode(data: bytes) -> str:
         ) from exc
 
 
+def csv_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
+    """Each row after the header with the line it starts on (a quoted value may span lines)."""
+    start = reader.line_num + 1
+    for row in reader:
+        yield start, row
+        start = reader.line_num + 1
+
+
 def _header(row: list[str]) -> list[str]:
     columns = []
     for cell in row:
@@ -50,7 +62,7 @@ def _header(row: list[str]) -> list[str]:
         if key not in COLUMN_ALIASES:
             raise AccordError(
                 f"Line 1: unknown column '{cell.strip()}'. The columns are name, email, group, "
-                "areas, and optionally external_id and group_status."
+                "areas, and optionally external_id, group_status and posts."
             )
         columns.append(COLUMN_ALIASES[key])
     missing = [c for c in REQUIRED if c not in columns]
@@ -62,64 +74,48 @@ def _header(row: list[str]) -> list[str]:
     return columns
 
 
-def _record(line: int, values: dict[str, str]) -> MemberRecord:
-    where = f"Line {line}"
-    name = values["name"]
-    if not name:
-        raise AccordError(f"{where}: name is empty.")
-    email = values["email"]
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError as exc:
-            raise AccordError(f"{where}: '{email}' is not a valid email address.") from exc
-    areas = [a.strip() for a in values["areas"].split(";") if a.strip()]
-    if not areas:
-        raise AccordError(f"{where}: areas is empty; give at least one ward or division.")
-    status = values.get("group_status", "").lower()
+def _row(members: MembersFile, line: int, values: dict[str, str]) -> None:
+    status = values.get("group_status", "").strip().lower()
     if status and status not in STATUSES:
-        raise AccordError(f"{where}: group_status '{status}' is not administration or opposition.")
-    if status and not values["group"]:
-        raise AccordError(f"{where}: group_status is given but group is empty.")
-    return MemberRecord(
+        members.problems.add(
+            f"Line {line}: group_status '{status}' is not administration or opposition."
+        )
+        return
+    record = record_build(
+        members,
         source=f"line {line}",
-        name=name,
-        email=email,
-        group=values["group"],
+        labels=LABELS,
+        values=values,
+        areas=values["areas"].split(";"),
+        posts=posts_split(values["posts"]) if "posts" in values else None,
         group_status=status,
-        areas=list(dict.fromkeys(areas)),
-        external_id=values.get("external_id", ""),
     )
+    if record is not None:
+        members.add(record)
 
 
-def records_from_csv(data: bytes) -> list[MemberRecord]:
-    """Parses and checks the whole file; the first problem raises an AccordError naming its line."""
+def records_from_csv(data: bytes) -> MembersFile:
+    """Parses and checks the whole file. A file that cannot be read as CSV raises an AccordError; each
+    line's problems are noted in the result's `problems`, naming the line."""
     check_size(data)
     reader = csv.reader(io.StringIO(decode(data), newline=""))
+    members = MembersFile()
+    rows = 0
     try:
         columns = _header(next(reader))
-        records: list[MemberRecord] = []
-        seen: dict[str, int] = {}
-        for row in reader:
-            line = reader.line_num
+        for line, row in csv_rows(reader):
             if not any(cell.strip() for cell in row):
                 continue
+            rows += 1
+            check_row_count(rows, "rows")
             if len(row) != len(columns):
-                raise AccordError(
+                members.problems.add(
                     f"Line {line} has {len(row)} fields; the header row has {len(columns)}."
                 )
-            record = _record(line, {c: v.strip() for c, v in zip(columns, row, strict=True)})
-            if record.key in seen:
-                what = "external_id" if record.external_id else "name"
-                raise AccordError(
-                    f"Lines {seen[record.key]} and {line} are the same Member "
-                    f"(same {what}: {record.external_id or record.name})."
-                )
-            seen[record.key] = line
-            records.append(record)
-            check_row_count(len(records), "rows")
+                continue
+            _row(members, line, dict(zip(columns, row, strict=True)))
     except csv.Error as exc:
         raise AccordError(f"Line {reader.line_num}: the CSV is malformed ({exc}).") from exc
-    if not records:
+    if not rows:
         raise AccordError("The file has a header row but no Members.")
-    return records
+    return members

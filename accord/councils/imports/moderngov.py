@@ -1,26 +1,31 @@
 """Members from a modern.gov `GetCouncillorsByWard` XML file.
 
 The shape: <councillorsbyward><wards><ward><wardtitle/><councillors><councillor><councillorid/>
-<fullusername/><politicalgrouptitle/>... A councillor listed under several wards represents each of them.
-Elements Accord does not use (photos, addresses other than email, keyposts) are ignored.
+<fullusername/><politicalgrouptitle/><keyposts/>... A councillor listed under several wards represents each
+of them. Elements Accord does not use (photos, postal addresses) are ignored.
 """
 
 from __future__ import annotations
 
-import re
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 
 from accord.core.errors import AccordError
 
-from .records import MemberRecord, check_row_count, check_size
+from .names import name_display
+from .posts import posts_split
+from .records import MembersFile, check_row_count, check_size, group_named, record_build
 
-_TITLE = re.compile(r"^(councillor|cllr\.?)\s+", re.IGNORECASE)
-_NONE = {"", "none", "n/a"}
+LABELS = {
+    "name": "<fullusername>",
+    "email": "<email>",
+    "group": "<politicalgrouptitle>",
+    "areas": "<wardtitle>",
+    "external_id": "<councillorid>",
+    "posts": "<keyposts>",
+}
 
 
 def _text(element: Element | None, tag: str) -> str:
@@ -29,8 +34,9 @@ def _text(element: Element | None, tag: str) -> str:
 
 
 def _parse(data: bytes) -> Element:
+    """The root element; a byte-order mark or blank lines before the XML declaration are ignored."""
     try:
-        return fromstring(data)
+        return fromstring(data.removeprefix(b"\xef\xbb\xbf").lstrip())
     except ParseError as exc:
         line, column = getattr(exc, "position", (0, 0))
         raise AccordError(
@@ -42,35 +48,33 @@ def _parse(data: bytes) -> Element:
         ) from exc
 
 
-def _councillor(element: Element, where: str, ward: str) -> MemberRecord:
-    name = _TITLE.sub("", _text(element, "fullusername"))
-    if not name:
-        raise AccordError(f"{where}: <fullusername> is empty.")
+def _councillor(members: MembersFile, element: Element, where: str, ward: str) -> None:
     email = _text(element, "email")
     for address in ("workaddress", "homeaddress"):
         email = email or _text(element.find(address), "email")
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError as exc:
-            raise AccordError(f"{where}: <email> '{email}' is not a valid email address.") from exc
     group = _text(element, "politicalgrouptitle")
-    if group.lower() in _NONE:
-        group = _text(element, "politicalpartytitle")
-    if group.lower() in _NONE:
-        group = ""
-    return MemberRecord(
+    if not group_named(group):
+        group = _text(element, "politicalpartytitle") or group
+    record = record_build(
+        members,
         source=where,
-        name=name,
-        email=email,
-        group=group,
+        labels=LABELS,
+        values={
+            "name": _text(element, "fullusername"),
+            "email": email,
+            "group": group,
+            "external_id": _text(element, "councillorid"),
+        },
         areas=[ward],
-        external_id=_text(element, "councillorid"),
+        posts=posts_split(_text(element, "keyposts")),
     )
+    if record is not None:
+        members.add(record, wards_merge=True)
 
 
-def records_from_moderngov(data: bytes) -> list[MemberRecord]:
-    """Parses and checks the whole file; a problem raises an AccordError naming the ward and councillor."""
+def records_from_moderngov(data: bytes) -> MembersFile:
+    """Parses and checks the whole file. A file that is not this XML raises an AccordError; each
+    councillor's problems are noted in the result's `problems`, naming the ward and councillor."""
     check_size(data)
     root = _parse(data)
     if root.tag != "councillorsbyward":
@@ -81,29 +85,15 @@ def records_from_moderngov(data: bytes) -> list[MemberRecord]:
             "<councillorsbyward> has no <wards>/<ward> elements: no Members to import."
         )
     check_row_count(len(root.findall("./wards/ward/councillors/councillor")), "councillors")
-    by_key: dict[str, MemberRecord] = {}
+    members = MembersFile()
     for w, ward_el in enumerate(wards, start=1):
         ward = _text(ward_el, "wardtitle")
         if not ward:
-            raise AccordError(f"ward {w}: <wardtitle> is empty.")
+            members.problems.add(f"Ward {w}: <wardtitle> is empty.")
+            continue
         for c, element in enumerate(ward_el.findall("./councillors/councillor"), start=1):
-            where = f"ward {w} ({ward}), councillor {c}"
-            record = _councillor(element, where, ward)
-            earlier = by_key.get(record.key)
-            if earlier is None:
-                by_key[record.key] = record
-                continue
-            if ward in earlier.areas:
-                raise AccordError(
-                    f"{where} repeats {earlier.source.split(', ', 1)[1]} of the same ward "
-                    f"({record.name})."
-                )
-            if earlier.name != record.name:
-                raise AccordError(
-                    f"{where}: <councillorid> {record.external_id} is '{record.name}' here "
-                    f"but '{earlier.name}' at {earlier.source}."
-                )
-            earlier.areas.append(ward)
-    if not by_key:
+            where = f"ward {w} ({name_display(ward)[:60]}), councillor {c}"
+            _councillor(members, element, where, ward)
+    if not members.records and not members.problems and not members.skipped:
         raise AccordError("The file lists wards but no councillors.")
-    return list(by_key.values())
+    return members

@@ -16,21 +16,23 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from accord.core.errors import AccordError
+from accord.core.text import field_max_length
 
 from ..models import Area, AreaPostcode, Council
 from ..postcodes import postcode_normalise
-from .csv_format import decode
+from .csv_format import csv_rows, decode
+from .names import name_key
+from .problems import Problems
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 500_000
 BATCH = 1000
-COLUMN_ALIASES = {
-    "postcode": "postcode",
-    "area": "area",
-    "ward": "area",
-    "division": "area",
-}
-REQUIRED = ("postcode", "area")
+# The postcode's column, in order of preference: Accord's own, then the ONS postcode directory's.
+POSTCODE_COLUMNS = ("postcode", "pcds", "pcd", "pcd2")
+# The area's column when none is named: Accord's own, then by the council's area noun. The ONS
+# directory always carries both `ward` and `ced` (the county electoral division).
+AREA_COLUMNS = {"ward": ("area", "ward"), "division": ("area", "ced", "division")}
+AREA_LENGTH = field_max_length(Area, "name")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class PostcodeRecord:
     line: int
     postcode: str
     area: str
+    column: str = "area"
 
 
 @dataclass
@@ -67,66 +70,98 @@ class PostcodeImportReport:
 Progress = Callable[[list[PostcodeRecord]], Iterable[PostcodeRecord]]
 
 
-def _columns(row: list[str]) -> dict[str, int]:
-    """Where the postcode and area columns are; other columns are ignored."""
-    found: dict[str, int] = {}
-    for index, cell in enumerate(row):
-        key = COLUMN_ALIASES.get(cell.strip().lower())
-        if key is None:
+def _column(header: list[str], wanted: tuple[str, ...], what: str, hint: str) -> int:
+    """The index of the first of `wanted` the header has (ignoring case), refusing it if repeated."""
+    names = [cell.strip() for cell in header]
+    folded = [n.casefold() for n in names]
+    for name in wanted:
+        if name.casefold() not in folded:
             continue
-        if key in found:
-            raise AccordError(f"Line 1: the column {key} appears twice.")
-        found[key] = index
-    missing = [c for c in REQUIRED if c not in found]
-    if missing:
-        raise AccordError(
-            f"Line 1: the header row has no column {', '.join(missing)}. "
-            "The columns are postcode and area (or ward, or division)."
-        )
-    return found
+        places = [i for i, n in enumerate(folded) if n == name.casefold()]
+        if len(places) > 1:
+            at = " and ".join(str(i + 1) for i in places)
+            raise AccordError(
+                f"Line 1: the column {names[places[0]]} appears twice (columns {at})."
+            )
+        return places[0]
+    raise AccordError(
+        f"Line 1: the header row has no column for the {what} ({' or '.join(wanted)}); the file's "
+        f"columns are {', '.join(names)}.{hint}"
+    )
 
 
-def postcodes_file_parse(*, data: bytes) -> list[PostcodeRecord]:
-    """Reads and checks the whole file; the first problem raises an AccordError naming its line."""
+def _columns(header: list[str], *, area_column: str, area_noun: str) -> tuple[int, int]:
+    """Where the postcode and the area are; other columns are ignored."""
+    postcode = _column(header, POSTCODE_COLUMNS, "postcode", "")
+    hint = " Say which column holds the area with --area-column."
+    if area_column:
+        return postcode, _column(header, (area_column,), f"area '{area_column}'", "")
+    nouns = f"{area_noun}s"
+    return postcode, _column(header, AREA_COLUMNS.get(area_noun, ("area",)), nouns, hint)
+
+
+def _record(
+    problems: Problems, line: int, raw: str, area: str, column: str
+) -> PostcodeRecord | None:
+    if not raw:
+        problems.add(f"Line {line}: postcode is empty.")
+        return None
+    if not area:
+        problems.add(f"Line {line}: {column} is empty for {raw}.")
+        return None
+    if problems.text(f"Line {line}", column, area, max_length=AREA_LENGTH) is None:
+        return None
+    try:
+        postcode = postcode_normalise(raw)
+    except AccordError as exc:
+        problems.add(f"Line {line}: {exc.message}.")
+        return None
+    return PostcodeRecord(line=line, postcode=postcode, area=area, column=column)
+
+
+def postcodes_file_parse(
+    *, data: bytes, area_column: str = "", area_noun: str = "ward", problems: Problems | None = None
+) -> list[PostcodeRecord]:
+    """Reads and checks the whole file. The area is in `area_column` when given, else in `area`, else in
+    the column of the council's `area_noun` (ward: `ward`; division: `ced` or `division`). A file that
+    cannot be read raises an AccordError; each line's problems are noted in `problems` (raised, all of
+    them, at the end when no `problems` is passed)."""
     if not data.strip():
         raise AccordError("The file is empty: it has no postcodes to import.")
     if len(data) > MAX_BYTES:
         raise AccordError(
             f"The file is {len(data) // 1024} KB; the largest accepted is {MAX_BYTES // 1024} KB."
         )
+    found = Problems() if problems is None else problems
     reader = csv.reader(io.StringIO(decode(data), newline=""))
     records: list[PostcodeRecord] = []
     seen: dict[str, int] = {}
     try:
         header = next(reader)
-        columns = _columns(header)
-        for row in reader:
-            line = reader.line_num
+        at_postcode, at_area = _columns(header, area_column=area_column, area_noun=area_noun)
+        column = header[at_area].strip()
+        for line, row in csv_rows(reader):
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
-                raise AccordError(
-                    f"Line {line} has {len(row)} fields; the header row has {len(header)}."
-                )
-            raw, area = row[columns["postcode"]].strip(), row[columns["area"]].strip()
-            if not raw:
-                raise AccordError(f"Line {line}: postcode is empty.")
-            if not area:
-                raise AccordError(f"Line {line}: area is empty for {raw}.")
-            try:
-                postcode = postcode_normalise(raw)
-            except AccordError as exc:
-                raise AccordError(f"Line {line}: {exc.message}.") from exc
-            if postcode in seen:
-                raise AccordError(f"Lines {seen[postcode]} and {line} both give {postcode}.")
-            seen[postcode] = line
-            records.append(PostcodeRecord(line=line, postcode=postcode, area=area))
+                found.add(f"Line {line} has {len(row)} fields; the header row has {len(header)}.")
+                continue
+            record = _record(found, line, row[at_postcode].strip(), row[at_area].strip(), column)
+            if record is None:
+                continue
+            if record.postcode in seen:
+                found.add(f"Lines {seen[record.postcode]} and {line} both give {record.postcode}.")
+                continue
+            seen[record.postcode] = line
+            records.append(record)
             if len(records) > MAX_ROWS:
                 raise AccordError(f"The file has more than {MAX_ROWS} postcodes.")
     except csv.Error as exc:
         raise AccordError(f"Line {reader.line_num}: the CSV is malformed ({exc}).") from exc
-    if not records:
+    if not records and not found:
         raise AccordError("The file has a header row but no postcodes.")
+    if problems is None:
+        found.raise_any()
     return records
 
 
@@ -138,24 +173,23 @@ class _AreaFinder:
         self.by_code: dict[str, list[Area]] = {}
         self.by_name: dict[str, Area] = {}
         for area in Area.objects.filter(council=council):
-            self.by_name[area.name.casefold()] = area
+            self.by_name[name_key(area.name)] = area
             if area.code:
                 self.by_code.setdefault(area.code.casefold(), []).append(area)
 
     def __call__(self, record: PostcodeRecord) -> Area:
-        key = record.area.casefold()
-        coded = self.by_code.get(key, [])
+        coded = self.by_code.get(record.area.casefold(), [])
         if len(coded) > 1:
             names = " and ".join(sorted(a.name for a in coded))
             raise AccordError(
                 f"Line {record.line}: the code '{record.area}' belongs to {names}; "
                 f"give the {self.council.area_noun}'s name instead."
             )
-        area = coded[0] if coded else self.by_name.get(key)
+        area = coded[0] if coded else self.by_name.get(name_key(record.area))
         if area is None:
             raise AccordError(
                 f"Line {record.line}: {self.council.name} has no {self.council.area_noun} "
-                f"named or coded '{record.area}' (for {record.postcode})."
+                f"named or coded '{record.area}' (column {record.column}, for {record.postcode})."
             )
         return area
 
@@ -170,10 +204,13 @@ def postcodes_import(
     records: list[PostcodeRecord],
     dry_run: bool = False,
     progress: Progress | None = None,
+    problems: Problems | None = None,
 ) -> PostcodeImportReport:
-    """Adds each postcode to its area, or moves it there. One transaction: any error leaves the database
-    as it was."""
+    """Adds each postcode to its area, or moves it there. One transaction: if any line has a problem
+    (here or in `problems`, found while reading the file), an ImportProblems lists them all and the
+    database is left as it was."""
     report = PostcodeImportReport(dry_run=dry_run)
+    problems = problems if problems is not None else Problems()
     try:
         with transaction.atomic():
             area_for = _AreaFinder(council)
@@ -182,7 +219,11 @@ def postcodes_import(
             to_add: list[AreaPostcode] = []
             to_move: list[AreaPostcode] = []
             for record in progress(records) if progress else records:
-                area = area_for(record)
+                area: Area | None = None
+                with problems.collecting():
+                    area = area_for(record)
+                if area is None:
+                    continue
                 known = existing.pop(record.postcode, None)
                 if known is None:
                     to_add.append(
@@ -202,6 +243,7 @@ def postcodes_import(
                 if len(to_move) >= BATCH:
                     AreaPostcode.objects.bulk_update(to_move, ["area"])
                     to_move = []
+            problems.raise_any()
             report.added += len(AreaPostcode.objects.bulk_create(to_add))
             AreaPostcode.objects.bulk_update(to_move, ["area"])
             report.missing = len(existing)
@@ -213,12 +255,22 @@ def postcodes_import(
 
 
 def postcodes_import_file(
-    *, council: Council, data: bytes, dry_run: bool = False, progress: Progress | None = None
+    *,
+    council: Council,
+    data: bytes,
+    area_column: str = "",
+    dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> PostcodeImportReport:
-    """Parses then imports a file."""
+    """Parses then imports a file, the area's column chosen by `area_column` or the council's area noun;
+    every problem of the file is raised at once (ImportProblems)."""
+    problems = Problems()
     return postcodes_import(
         council=council,
-        records=postcodes_file_parse(data=data),
+        records=postcodes_file_parse(
+            data=data, area_column=area_column, area_noun=council.area_noun, problems=problems
+        ),
         dry_run=dry_run,
         progress=progress,
+        problems=problems,
     )

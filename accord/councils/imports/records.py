@@ -1,18 +1,61 @@
-"""What every import format reads a file into: one record per Member, with where it came from."""
+"""What every import format reads a file into: one record per Member, with where it came from.
+
+`record_build` is the one place a Member's values are checked, whatever the format: each value fits its
+model field and has no control characters, the e-mail is an address, the names are made plain
+(`names.name_display`), and a placeholder ("Vacant seat", a group of "none") never becomes a person or a
+group. Every problem is noted, so a file is refused once with all of them.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
 from accord.core.errors import AccordError
+from accord.core.text import field_max_length
+
+from ..models import Area, Member, Office, PoliticalGroup
+from .names import name_display, name_key
+from .problems import Problems
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
+_VACANCY = re.compile(
+    r"^(?:vacant|vacancy|seat\s+vacant|to\s+be\s+(?:elected|confirmed|announced|appointed)|tbc|tba"
+    r"|awaiting\s+(?:by-?\s*)?election|unfilled|void)\b",
+    re.IGNORECASE,
+)
+NO_GROUP = frozenset(
+    {
+        "",
+        "-",
+        "none",
+        "n/a",
+        "na",
+        "nil",
+        "no group",
+        "no party",
+        "not applicable",
+        "independent",
+        "independents",
+        "non-aligned",
+        "unaligned",
+        "not aligned",
+        "ungrouped",
+    }
+)
 
 
 @dataclass
 class MemberRecord:
-    """One Member as a file describes them. `source` names the line or element, for error messages."""
+    """One Member as a file describes them. `source` names the line or element, for error messages.
+
+    `posts` is None when the file has no posts for Members (a CSV without a posts column), so an import
+    leaves their offices as they are; a list (even empty) says what the Member holds now.
+    """
 
     source: str
     name: str
@@ -21,10 +64,130 @@ class MemberRecord:
     group_status: str = ""
     areas: list[str] = field(default_factory=list)
     external_id: str = ""
+    posts: list[str] | None = None
 
     @property
     def key(self) -> str:
-        return f"id:{self.external_id}" if self.external_id else f"name:{self.name.casefold()}"
+        if self.external_id:
+            return f"id:{self.external_id}"
+        return f"name:{name_key(self.name, person=True)}"
+
+
+@dataclass
+class MembersFile:
+    """A file read whole: its Members, what was left out and why, and every problem found."""
+
+    records: list[MemberRecord] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    no_group: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    _by_key: dict[str, MemberRecord] = field(default_factory=dict, repr=False)
+
+    def add(self, record: MemberRecord, *, wards_merge: bool = False) -> None:
+        """Keeps `record`, or notes that it repeats one already kept. With `wards_merge` (a feed that lists
+        a councillor once under each ward they represent) the same Member in another ward adds the ward."""
+        earlier = self._by_key.get(record.key)
+        if earlier is None:
+            self._by_key[record.key] = record
+            self.records.append(record)
+            return
+        same_name = name_key(earlier.name, person=True) == name_key(record.name, person=True)
+        if wards_merge and same_name and not set(record.areas) & set(earlier.areas):
+            earlier.areas.extend(record.areas)
+            return
+        if not same_name:
+            what = f"is '{record.name}' here but '{earlier.name}' at {earlier.source}"
+        else:
+            what = f"repeats {earlier.source} ({record.name}): the same Member twice"
+        self.problems.add(f"{record.source[:1].upper()}{record.source[1:]} {what}.")
+
+
+def vacancy(name: str) -> bool:
+    """True for a vacancy published as a councillor ("Vacant seat", "Vacancy", "To be elected")."""
+    return bool(_VACANCY.match(name_display(name, person=True)))
+
+
+def group_named(value: str) -> str:
+    """The group's display name, or "" for a placeholder that means no group ("none", "Independent")."""
+    shown = name_display(value)
+    return "" if shown.casefold() in NO_GROUP else shown
+
+
+LIMITS = {
+    "name": field_max_length(Member, "name"),
+    "email": field_max_length(Member, "email"),
+    "group": field_max_length(PoliticalGroup, "name"),
+    "areas": field_max_length(Area, "name"),
+    "external_id": field_max_length(Member, "external_id"),
+}
+POST_LENGTH = field_max_length(Office, "portfolio")
+
+
+def record_build(
+    members: MembersFile,
+    *,
+    source: str,
+    labels: dict[str, str],
+    values: dict[str, str],
+    areas: list[str],
+    posts: list[str] | None = None,
+    group_status: str = "",
+) -> MemberRecord | None:
+    """A checked record from one line or element, or None when it has a problem (noted in
+    `members.problems`) or is a vacancy (noted in `members.skipped`). `values` holds the raw name,
+    email, group and external_id; `labels` how the file calls each (a column, an element)."""
+    problems = members.problems
+    where = source[:1].upper() + source[1:]
+    checked: dict[str, str] = {}
+    for key in ("name", "email", "group", "external_id"):
+        raw = values.get(key, "").strip()
+        if problems.text(where, labels[key], raw, max_length=LIMITS[key]) is None:
+            return None
+        checked[key] = name_display(raw, person=key == "name") if key in ("name", "group") else raw
+    if not checked["name"]:
+        problems.add(f"{where}: {labels['name']} is empty.")
+        return None
+    if vacancy(checked["name"]):
+        members.skipped.append(f"{where}: '{checked['name']}' is a vacancy, not a Member.")
+        return None
+    for area in areas:
+        if problems.text(where, labels["areas"], area.strip(), max_length=LIMITS["areas"]) is None:
+            return None
+    plain_areas = [name_display(a) for a in areas]
+    if not any(plain_areas):
+        problems.add(f"{where}: {labels['areas']} is empty; give at least one ward or division.")
+        return None
+    for post in posts or []:
+        if problems.text(where, labels["posts"], post, max_length=POST_LENGTH) is None:
+            return None
+    ok = True
+    if checked["email"]:
+        try:
+            validate_email(checked["email"])
+        except ValidationError:
+            problems.add(
+                f"{where}: {labels['email']} '{checked['email']}' is not a valid email address."
+            )
+            ok = False
+    group = group_named(checked["group"])
+    if checked["group"] and not group:
+        members.no_group.append(f"{checked['name']} ('{checked['group']}')")
+    if group_status and not group:
+        problems.add(f"{where}: group_status is given but {labels['group']} names no group.")
+        ok = False
+    if not ok:
+        return None
+    return MemberRecord(
+        source=source,
+        name=checked["name"],
+        email=checked["email"],
+        group=group,
+        group_status=group_status,
+        areas=list(dict.fromkeys(a for a in plain_areas if a)),
+        external_id=checked["external_id"],
+        posts=posts,
+    )
 
 
 def check_size(data: bytes) -> None:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from accord.core.errors import AccordError
 from accord.councils.models import Council
 
 T = TypeVar("T")
@@ -45,3 +46,9 @@ def import_progress(
         )
 
     return progress
+
+
+def import_error(path: Path, exc: AccordError) -> CommandError:
+    """The command's error for a refused file: its name, every problem, and that nothing was saved."""
+    end = "\n" if "\n" in exc.message else " "
+    return CommandError(f"{path.name}: {exc.message}{end}Nothing was saved.")

@@ -49,12 +49,16 @@ def _csv(
         file_format="csv",
         dry_run=dry_run,
         deactivate_missing=deactivate_missing,
+        create_areas=True,
     )
 
 
 def test_csv_sample_creates_members_areas_and_groups(council: Council) -> None:
     report = members_import_file(
-        council=council, data=(SAMPLES / "members.csv").read_bytes(), file_format="csv"
+        council=council,
+        data=(SAMPLES / "members.csv").read_bytes(),
+        file_format="csv",
+        create_areas=True,
     )
     assert len(report.created) == 6
     assert sorted(report.areas_created) == ["Abbey", "Brookside", "Castle Hill", "Dunmere"]
@@ -68,7 +72,9 @@ def test_csv_sample_creates_members_areas_and_groups(council: Council) -> None:
 
 def test_moderngov_sample_merges_a_councillor_in_two_wards(council: Council) -> None:
     data = (SAMPLES / "councillors-by-ward.xml").read_bytes()
-    report = members_import_file(council=council, data=data, file_format="moderngov")
+    report = members_import_file(
+        council=council, data=data, file_format="moderngov", create_areas=True
+    )
     assert sorted(report.created) == [
         "Ferdinand Ostley",
         "Jessamy Quarrell",
@@ -88,9 +94,11 @@ def test_moderngov_sample_merges_a_councillor_in_two_wards(council: Council) -> 
 )
 def test_reimport_changes_nothing(council: Council, name: str, file_format: str) -> None:
     data = (SAMPLES / name).read_bytes()
-    members_import_file(council=council, data=data, file_format=file_format)
+    members_import_file(council=council, data=data, file_format=file_format, create_areas=True)
     before = _counts()
-    again = members_import_file(council=council, data=data, file_format=file_format)
+    again = members_import_file(
+        council=council, data=data, file_format=file_format, create_areas=True
+    )
     assert again.created == [] and again.updated == [] and again.areas_created == []
     assert again.groups_created == [] and len(again.unchanged) == before[0]
     assert _counts() == before
@@ -133,10 +141,13 @@ def test_dry_run_reports_but_saves_nothing(council: Council) -> None:
         ("name,email,grp,areas\nA,,R,W\n", "unknown column 'grp'"),
         ("name,group,areas\nA,R,W\n", "no column email"),
         (HEADER + "Ann One,,Reds,Abbey\n,,Reds,Abbey\n", "Line 3: name is empty"),
-        (HEADER + "Ann One,,Reds,Abbey\nBob,not-an-email,Reds,Abbey\n", "Line 3: 'not-an-email'"),
+        (
+            HEADER + "Ann One,,Reds,Abbey\nBob,not-an-email,Reds,Abbey\n",
+            "Line 3: email 'not-an-email'",
+        ),
         (HEADER + "Ann One,,Reds,Abbey\nBob,,Reds,\n", "Line 3: areas is empty"),
         (HEADER + "Ann One,,Reds,Abbey\nBob,,Reds\n", "Line 3 has 3 fields"),
-        (HEADER + "Ann One,,Reds,Abbey\nBob,,R,W\nann one,,Reds,Moor\n", "Lines 2 and 4"),
+        (HEADER + "Ann One,,Reds,Abbey\nBob,,R,W\nann one,,Reds,Moor\n", "Line 4 repeats line 2"),
         (
             "name,email,group,areas,group_status\nA,,Reds,W,administration\nB,,Reds,W,opposition\n",
             "Line 2 gives group 'Reds' the status administration but line 3",
@@ -199,13 +210,13 @@ OK = "<councillorid>1</councillorid><fullusername>Councillor Ann One</fulluserna
             b'<!DOCTYPE x [<!ENTITY a "b">]><councillorsbyward/>',
             "entities or a DTD",
         ),
-        (_xml(_ward_xml(OK), _ward_xml(OK, title="")), "ward 2: <wardtitle> is empty"),
+        (_xml(_ward_xml(OK), _ward_xml(OK, title="")), "Ward 2: <wardtitle> is empty"),
         (
             _xml(
                 _ward_xml(OK),
                 _ward_xml("<councillorid>2</councillorid><fullusername/>", OK, title="Moor"),
             ),
-            r"ward 2 \(Moor\), councillor 1: <fullusername> is empty",
+            r"Ward 2 \(Moor\), councillor 1: <fullusername> is empty",
         ),
         (
             _xml(
@@ -214,9 +225,12 @@ OK = "<councillorid>1</councillorid><fullusername>Councillor Ann One</fulluserna
                     "<councillorid>2</councillorid><fullusername>B</fullusername><email>x@</email>",
                 )
             ),
-            r"ward 1 \(Abbey\), councillor 2: <email> 'x@'",
+            r"Ward 1 \(Abbey\), councillor 2: <email> 'x@'",
         ),
-        (_xml(_ward_xml(OK, OK)), r"ward 1 \(Abbey\), councillor 2 repeats councillor 1"),
+        (
+            _xml(_ward_xml(OK, OK)),
+            r"Ward 1 \(Abbey\), councillor 2 repeats ward 1 \(Abbey\), councillor 1",
+        ),
         (
             _xml(
                 _ward_xml(OK),
@@ -234,7 +248,7 @@ def test_moderngov_errors_name_the_element_and_save_nothing(
     _csv(council, HEADER + "Zed Existing,,Old,Abbey\n")
     before = _counts()
     with pytest.raises(AccordError, match=message):
-        members_import_file(council=council, data=data, file_format="moderngov")
+        members_import_file(council=council, data=data, file_format="moderngov", create_areas=True)
     assert _counts() == before
 
 
@@ -244,6 +258,7 @@ def test_command_imports_and_prints_the_report(council: Council) -> None:
         "import_members",
         str(SAMPLES / "councillors-by-ward.xml"),
         council="testshire",
+        create_areas=True,
         stdout=out,
         stderr=StringIO(),
     )
@@ -255,7 +270,9 @@ def test_command_error_names_the_line_and_saves_nothing(council: Council, tmp_pa
     bad = tmp_path / "members.csv"
     bad.write_text(HEADER + "Ann One,,Reds,Abbey\nBob,,Reds\n")
     with pytest.raises(CommandError, match=r"members.csv: Line 3 has 3 fields.*Nothing was saved"):
-        call_command("import_members", str(bad), council="testshire", stderr=StringIO())
+        call_command(
+            "import_members", str(bad), council="testshire", create_areas=True, stderr=StringIO()
+        )
     assert Member.objects.count() == 0
 
 
@@ -275,7 +292,9 @@ def test_admin_import_page_runs_the_service(dem_client: Client, council: Council
     other = f.CouncilFactory(slug="elsewhere")
     url = reverse("admin:councils_member_import")
     with (SAMPLES / "members.csv").open("rb") as upload:
-        page = dem_client.post(url, {"file": upload, "file_format": "csv", "council": other.pk})
+        page = dem_client.post(
+            url, {"file": upload, "file_format": "csv", "council": other.pk, "create_areas": "on"}
+        )
     assert "Members created: 6" in page.text
     assert Member.objects.filter(council=council).count() == 6
     assert not Member.objects.filter(council=other).exists()
@@ -294,3 +313,43 @@ def _upload(text: str) -> object:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("members.csv", text.encode(), content_type="text/csv")
+
+
+def test_admin_import_page_detects_xml_by_its_contents(
+    dem_client: Client, council: Council
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    xml = (SAMPLES / "councillors-by-ward.xml").read_bytes()
+    upload = SimpleUploadedFile("councillors.xml", xml, content_type="text/xml")
+    page = dem_client.post(
+        reverse("admin:councils_member_import"), {"file": upload, "create_areas": "on"}
+    )
+    assert "Members created: 4" in page.text
+    assert Member.objects.filter(council=council, external_id="2002").exists()
+
+
+def test_the_command_detects_xml_by_its_contents_whatever_the_name(
+    council: Council, tmp_path: Path
+) -> None:
+    saved = tmp_path / "GetCouncillorsByWard.txt"
+    saved.write_bytes(b"\xef\xbb\xbf\n  " + (SAMPLES / "councillors-by-ward.xml").read_bytes())
+    out = StringIO()
+    call_command(
+        "import_members",
+        str(saved),
+        council="testshire",
+        create_areas=True,
+        stdout=out,
+        stderr=StringIO(),
+    )
+    assert "(moderngov)" in out.getvalue() and "Members created: 4" in out.getvalue()
+
+
+def test_admin_import_page_lists_every_problem(dem_client: Client, council: Council) -> None:
+    upload = _upload(HEADER + "Ann,ann@,,W\nBob,bob@,,W\n")
+    page = dem_client.post(reverse("admin:councils_member_import"), {"file": upload})
+    assert "The file has 2 problems. Nothing was saved." in page.text
+    assert "Line 2: email &#x27;ann@&#x27;" in page.text
+    assert "Line 3: email &#x27;bob@&#x27;" in page.text
+    assert Member.objects.count() == 0

@@ -100,8 +100,15 @@ GOOD = HEADER + "AC1 1AB,Dunmere\nAC2 1AB,Abbey\n"
     [
         ("", "The file is empty"),
         (HEADER, "header row but no postcodes"),
-        ("postcode,place\nAC1 1AB,Abbey\n", "Line 1: the header row has no column area"),
-        ("postcode,ward,area\nAC1 1AB,Abbey,Abbey\n", "Line 1: the column area appears twice"),
+        (
+            "postcode,place\nAC1 1AB,Abbey\n",
+            r"Line 1: the header row has no column for the wards \(area or ward\); the file's "
+            "columns are postcode, place",
+        ),
+        (
+            "postcode,area,Area\nAC1 1AB,Abbey,Abbey\n",
+            r"Line 1: the column area appears twice \(columns 2 and 3\)",
+        ),
         (GOOD + "AC2 1AD\n", "Line 4 has 1 fields; the header row has 2"),
         (GOOD + ",Abbey\n", "Line 4: postcode is empty"),
         (GOOD + "AC2 1AD,\n", "Line 4: area is empty for AC2 1AD"),
@@ -110,7 +117,7 @@ GOOD = HEADER + "AC1 1AB,Dunmere\nAC2 1AB,Abbey\n"
         (
             GOOD + "AC2 1AD,Abey\n",
             "Line 4: Testshire District Council has no ward named or coded 'Abey' "
-            r"\(for AC2 1AD\)",
+            r"\(column area, for AC2 1AD\)",
         ),
     ],
 )
