@@ -111,6 +111,8 @@ def _record(
         return None
     if problems.text(f"Line {line}", column, area, max_length=AREA_LENGTH) is None:
         return None
+    if problems.text(f"Line {line}", "postcode", raw, max_length=None) is None:
+        return None
     try:
         postcode = postcode_normalise(raw)
     except AccordError as exc:

@@ -339,3 +339,17 @@ def test_the_ons_directory_with_a_renamed_postcode_column_still_imports(council:
     )
     assert report.added == 3
     assert AreaPostcode.objects.get(postcode="AB10 1AA").area.code == "S13002842"
+
+
+def test_a_control_character_in_a_postcode_file_is_refused_naming_the_line(
+    council: Council,
+) -> None:
+    f.AreaFactory(council=council, name="Abbey")
+    data = b"postcode,area\nAC1 1AB,Abbey\nAC1\x001AD,Abbey\nAC1 1AE,Abb\x07ey\n"
+    with pytest.raises(ImportProblems) as refused:
+        postcodes_import_file(council=council, data=data)
+    assert refused.value.problems == [
+        "Line 3: postcode contains a NUL byte.",
+        "Line 4: area contains a control character (U+0007).",
+    ]
+    assert not AreaPostcode.objects.exists()
