@@ -13,6 +13,7 @@ import logging
 import os
 import random
 import socket
+import time
 from collections import Counter
 from enum import StrEnum
 from functools import lru_cache, partial
@@ -318,8 +319,12 @@ def outbox_release_orphaned() -> int:
     )
 
 
-def outbox_sweep(*, sender: Sender | None = None) -> Counter[str]:
-    """Deliver every due pending message (after releasing stale `sending` ones)."""
+def outbox_sweep(
+    *, sender: Sender | None = None, budget_seconds: float | None = None
+) -> Counter[str]:
+    """Deliver every due pending message (after releasing stale `sending` ones), oldest due first, up to
+    BATCH_SIZE; with `budget_seconds`, start no new delivery after that long, so that a backlog of
+    e-mails never holds up the worker's other periodic jobs (the rest go in the next sweep)."""
     outbox_release_stale()
     config = notifications_settings()
     due_ids = list(
@@ -327,8 +332,11 @@ def outbox_sweep(*, sender: Sender | None = None) -> Counter[str]:
         .order_by("next_attempt_at", "id")
         .values_list("id", flat=True)[: config.batch_size]
     )
+    until = None if budget_seconds is None else time.monotonic() + budget_seconds
     outcomes: Counter[str] = Counter()
     for message_id in due_ids:
+        if until is not None and time.monotonic() >= until:
+            break
         outcomes[outbox_deliver(message_id=message_id, sender=sender)] += 1
     return outcomes
 
