@@ -66,7 +66,7 @@ class WorkerLoop:
                 break
             if result.tasks == 0:
                 self.stop.wait(min(self.interval, self.runner.seconds_until_due()))
-        self._close_connections()
+        close_old_connections()
         return result
 
     def run_pass(self) -> PassResult:
