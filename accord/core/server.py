@@ -51,6 +51,8 @@ def port_problem(host: str, port: int) -> str | None:
 
 
 def gunicorn_command(*, host: str, port: int, workers: int) -> list[str]:
+    """The web server's command line: `workers` processes of 4 threads on host:port, a graceful stop of
+    GRACEFUL_TIMEOUT_SECONDS, no control socket, and `config/gunicorn.py`."""
     return [
         sys.executable,
         "-m",
@@ -73,6 +75,7 @@ def gunicorn_command(*, host: str, port: int, workers: int) -> list[str]:
 
 
 def worker_command() -> list[str]:
+    """`accord worker` with this interpreter (it inherits the supervisor's settings through the env)."""
     return [sys.executable, "-m", "accord.cli", "worker"]
 
 

@@ -78,7 +78,8 @@ def message_id_for(idempotency_key: str) -> str:
     return f"<{digest}.accord@{domain}>"
 
 
-def _smtp_error(error: Exception) -> SendError:
+def smtp_error(error: Exception) -> SendError:
+    """An SMTP exception (or OSError) as a SendError of the right fault (see the module's docstring)."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in error.recipients.values()]
         detail = "; ".join(
@@ -152,7 +153,7 @@ class SmtpSender:
         except BadHeaderError as error:
             raise PermanentSendError(f"The message cannot be written as e-mail: {error}") from error
         except (smtplib.SMTPException, OSError) as error:
-            raise _smtp_error(error) from error
+            raise smtp_error(error) from error
 
 
 class NotifySender:

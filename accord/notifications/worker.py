@@ -28,6 +28,8 @@ logger = logging.getLogger("accord.notifications.worker")
 
 @dataclass
 class PassResult:
+    """What one pass did: how many tasks it ran and which periodic jobs (by name)."""
+
     tasks: int = 0
     jobs: list[str] = field(default_factory=list)
 
@@ -70,6 +72,8 @@ class WorkerLoop:
         return result
 
     def run_pass(self) -> PassResult:
+        """One pass: release orphaned messages (the first pass only), run the due jobs, then tasks one at
+        a time until none is ready or a job is due again. Raises the database's errors."""
         close_old_connections()
         if not self._released:
             outbox_release_orphaned()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import smtplib
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from accord.core import clock
 from accord.notifications.admin import OutboxMessageAdmin
 from accord.notifications.alerts import UNDELIVERABLE
 from accord.notifications.models import OutboxMessage
-from accord.notifications.senders import NotifySender
+from accord.notifications.senders import NotifySender, smtp_error
 from accord.notifications.services import Outcome, outbox_deliver, outbox_sweep
 
 from .conftest import SmtpServer
@@ -210,3 +211,22 @@ def test_a_notice_to_democratic_services_that_fails_is_not_reported_again(
     assert outbox_sweep() == {"failed": 1}
     assert outbox_sweep() == {}
     assert OutboxMessage.objects.filter(event_type=UNDELIVERABLE).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("error", "fault"),
+    [
+        (smtplib.SMTPAuthenticationError(535, b"5.7.8 Authentication failed"), Fault.INSTALLATION),
+        (
+            smtplib.SMTPSenderRefused(553, b"5.7.1 Sender not allowed", "accord@localhost"),
+            Fault.INSTALLATION,
+        ),
+        (smtplib.SMTPDataError(451, b"4.3.0 Try later"), Fault.TEMPORARY),
+        (
+            smtplib.SMTPRecipientsRefused({"x@testshire.gov.uk": (550, b"No such mailbox")}),
+            Fault.RECIPIENT,
+        ),
+    ],
+)
+def test_smtp_answers_are_classed_the_same_way(error: Exception, fault: Fault) -> None:
+    assert smtp_error(error).fault == fault
