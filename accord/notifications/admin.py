@@ -6,8 +6,9 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
+from .alerts import outbox_installation_faults
 from .models import OutboxMessage
 from .selectors import outbox_list_for_user
 from .services import outbox_retry
@@ -24,14 +25,37 @@ def _may_view(request: HttpRequest) -> bool:
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "recipient", "subject", "status", "attempts", "sent_at", "sender")
-    list_filter = ("status", "sender", "event_type")
+    list_display = (
+        "created_at",
+        "recipient",
+        "subject",
+        "status",
+        "attempts",
+        "fault",
+        "sent_at",
+        "sender",
+    )
+    list_filter = ("status", "fault", "sender", "event_type")
     search_fields = ("recipient", "subject", "idempotency_key", "subject_id")
     date_hierarchy = "created_at"
     actions = ["retry_now"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[OutboxMessage]:
         return outbox_list_for_user(user=request.user).select_related("council")  # type: ignore[arg-type]
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        """Messages held by a fault of the installation are announced above the list until it is fixed."""
+        for error, count in outbox_installation_faults(self.get_queryset(request)):
+            self.message_user(
+                request,
+                f"{count} message(s) are held because Accord's mail settings were refused: {error}. "
+                "Ask whoever runs Accord to correct the settings; the messages are retried "
+                "automatically and none is lost.",
+                messages.ERROR,
+            )
+        return super().changelist_view(request, extra_context)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return _may_view(request)

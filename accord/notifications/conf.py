@@ -19,6 +19,7 @@ class NotificationsSettings:
     sending_timeout: dt.timedelta
     send_timeout_seconds: float
     sweep_every_seconds: int
+    sweep_budget_seconds: float
     batch_size: int
 
 
@@ -34,5 +35,6 @@ def notifications_settings() -> NotificationsSettings:
         sending_timeout=dt.timedelta(seconds=float(raw.get("SENDING_TIMEOUT_SECONDS", 600))),
         send_timeout_seconds=float(raw.get("SEND_TIMEOUT_SECONDS", 30)),
         sweep_every_seconds=int(raw.get("SWEEP_EVERY_SECONDS", 30)),
+        sweep_budget_seconds=float(raw.get("SWEEP_BUDGET_SECONDS", 20)),
         batch_size=int(raw.get("BATCH_SIZE", 100)),
     )

@@ -11,7 +11,7 @@ OUTBOX_SWEEP = "notifications.outbox_sweep"
 def outbox_sweep_job() -> None:
     from .services import outbox_sweep
 
-    outbox_sweep()
+    outbox_sweep(budget_seconds=notifications_settings().sweep_budget_seconds)
 
 
 def register() -> None:

@@ -15,6 +15,13 @@ class OutboxMessage(models.Model):
         SENT = "sent", "Sent"
         FAILED = "failed-permanently", "Failed permanently"
 
+    class Fault(models.TextChoices):
+        """Whose fault the last failed attempt was: it decides between retrying and failing at once."""
+
+        TEMPORARY = "temporary", "Temporary (the mail service was down or busy)"
+        INSTALLATION = "installation", "Accord's mail settings (login, API key, clock)"
+        RECIPIENT = "recipient", "This message's address or name"
+
     council = models.ForeignKey(
         "councils.Council",
         null=True,
@@ -44,7 +51,18 @@ class OutboxMessage(models.Model):
     claimed_at = models.DateTimeField(
         null=True, blank=True, help_text="When a worker started sending (to recover a crash)."
     )
+    claimed_by = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The worker process sending it (host:process:start), to release it if that process died.",
+    )
     last_error = models.TextField(blank=True)
+    fault = models.CharField(
+        max_length=20,
+        choices=Fault.choices,
+        blank=True,
+        help_text="Whose fault the last failure was; empty once sent.",
+    )
     sender = models.CharField(max_length=20, blank=True, help_text="The channel that sent it.")
     created_at = models.DateTimeField(default=clock.now)
     sent_at = models.DateTimeField(null=True, blank=True)

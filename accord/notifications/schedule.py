@@ -46,6 +46,17 @@ class PeriodicRunner:
 
     last_run: dict[str, dt.datetime] = field(default_factory=dict)
 
+    def seconds_until_due(self) -> float:
+        """Seconds until the next job is due (0 if one is due now, or none has run yet)."""
+        now = clock.now()
+        waits = [
+            (self.last_run[job.name] + job.every - now).total_seconds()
+            if job.name in self.last_run
+            else 0.0
+            for job in periodic_jobs()
+        ]
+        return max(min(waits, default=3600.0), 0.0)
+
     def run_due(self, *, force: bool = False) -> list[str]:
         ran = []
         for job in periodic_jobs():

@@ -107,9 +107,15 @@ MEDIA_ROOT = VAR_DIR / "uploads"  # outside the web root: never served directly
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# E-mail (docs/operations.md, "E-mail"): SMTP unless ACCORD_EMAIL_BACKEND names another Django backend.
+# `check --deploy` refuses a backend that writes mail to files, the console or memory.
+SMTP_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_BACKEND = os.environ.get("ACCORD_EMAIL_BACKEND") or SMTP_EMAIL_BACKEND
 EMAIL_HOST = os.environ.get("ACCORD_EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("ACCORD_EMAIL_PORT", "25"))
+EMAIL_USE_TLS = os.environ.get("ACCORD_EMAIL_USE_TLS", "0") == "1"
+EMAIL_HOST_USER = os.environ.get("ACCORD_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("ACCORD_EMAIL_PASSWORD", "")
 DEFAULT_FROM_EMAIL = os.environ.get("ACCORD_FROM_EMAIL", "accord@localhost")
 
 # Outbox delivery (docs/operations.md, "E-mail"): SMTP through EMAIL_BACKEND, or GOV.UK Notify.

@@ -22,7 +22,9 @@ def _local_secret_key() -> str:
 
 
 SECRET_KEY = os.environ.get("ACCORD_SECRET_KEY") or _local_secret_key()
-EMAIL_BACKEND = os.environ.get(
-    "ACCORD_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
-)
+# Mail is written to var/sent-mail/ (and recorded as sent by "file") until the installation names a mail
+# server: setting ACCORD_EMAIL_HOST or ACCORD_EMAIL_PORT sends by SMTP, ACCORD_EMAIL_BACKEND chooses any.
+_mail_server_named = any(os.environ.get(n) for n in ("ACCORD_EMAIL_HOST", "ACCORD_EMAIL_PORT"))
+if not os.environ.get("ACCORD_EMAIL_BACKEND") and not _mail_server_named:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "sent-mail"

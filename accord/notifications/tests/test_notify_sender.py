@@ -12,6 +12,7 @@ from notifications_python_client.errors import HTTPError
 from accord.notifications.checks import check_sender
 from accord.notifications.models import OutboxMessage
 from accord.notifications.senders import (
+    InstallationSendError,
     NotifySender,
     PermanentSendError,
     RetryableSendError,
@@ -80,14 +81,18 @@ def test_delivery_through_notify_sends_subject_and_body_to_the_generic_template(
             _http_error(400, "email_address Not a valid email address"),
             PermanentSendError,
         ),
-        (_http_error(403, "Invalid token"), PermanentSendError),
+        (_http_error(403, "Invalid token"), InstallationSendError),
+        (
+            _http_error(400, "Can't send to this recipient using a team-only API key"),
+            InstallationSendError,
+        ),
         (_http_error(429, "Exceeded rate limit"), RetryableSendError),
         (_http_error(500, "Internal server error"), RetryableSendError),
         (HTTPError.create(requests.ConnectionError("no route")), RetryableSendError),
         (requests.Timeout("read timed out"), RetryableSendError),
     ],
 )
-def test_notify_errors_are_permanent_for_4xx_except_429(
+def test_notify_errors_are_the_recipients_the_installations_or_temporary(
     error: Exception, expected: type[Exception]
 ) -> None:
     sender = NotifySender(api_key=FAKE_KEY, template_id=TEMPLATE_ID, client=FakeClient(error))

@@ -1,16 +1,21 @@
-"""`accord serve`: the web server (gunicorn) and, beside it, the background worker that sends notifications."""
+"""`accord serve`: the web server (gunicorn) and, beside it, the background worker that sends notifications,
+supervised by `accord.core.server.Supervisor` (refuses a port in use, restarts the worker, stops cleanly)."""
 
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
-import time
 from typing import Any
 
 from django.core.management import get_commands
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from accord.core.server import (
+    Supervisor,
+    gunicorn_command,
+    install_signal_handlers,
+    port_problem,
+    worker_command,
+)
 
 
 class Command(BaseCommand):
@@ -27,52 +32,19 @@ class Command(BaseCommand):
     def handle(
         self, *args: Any, host: str, port: int, workers: int, no_worker: bool, **options: Any
     ) -> None:
+        problem = port_problem(host, port)
+        if problem:
+            raise CommandError(problem)
         env = dict(os.environ)
-        env.setdefault(
-            "DJANGO_SETTINGS_MODULE",
-            os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.local"),
+        env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+        supervisor = Supervisor(
+            web=gunicorn_command(host=host, port=port, workers=workers),
+            worker=None if no_worker or "worker" not in get_commands() else worker_command(),
+            env=env,
+            host=host,
+            port=port,
+            say=lambda text: self.stdout.write(text),
         )
-        web_cmd = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "--bind",
-            f"{host}:{port}",
-            "--workers",
-            str(workers),
-            "--threads",
-            "4",
-            "--access-logfile",
-            "-",
-            "--graceful-timeout",
-            "10",
-        ]
-        children = [subprocess.Popen(web_cmd, env=env)]
-        if not no_worker and "worker" in get_commands():
-            children.append(
-                subprocess.Popen([sys.executable, "-m", "accord.cli", "worker"], env=env)
-            )
-        self.stdout.write(f"Accord is running on http://{host}:{port}/ (press Ctrl+C to stop)")
-
-        def stop(signum: int, frame: object) -> None:
-            for child in children:
-                if child.poll() is None:
-                    child.terminate()
-
-        signal.signal(signal.SIGTERM, stop)
-        try:
-            while all(child.poll() is None for child in children):
-                time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            stop(signal.SIGTERM, None)
-            for child in children:
-                try:
-                    child.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    child.kill()
-        failed = [c for c in children if c.returncode not in (0, -signal.SIGTERM, None)]
-        if failed:
-            sys.exit(1)
+        install_signal_handlers(supervisor)
+        if supervisor.run() != 0:
+            raise CommandError("Accord stopped because its web server did.")

@@ -1,5 +1,6 @@
 """`accord worker`: runs queued background tasks (django-tasks database backend) and the periodic jobs
-(the outbox sweep, reminders ...) in one process. SIGTERM or SIGINT stops it after the current task.
+(the outbox sweep, reminders ...) in one process that survives a lost database connection
+(accord/notifications/worker.py). SIGTERM or SIGINT stops it after the current task.
 
     accord worker                 # loop, checking every 5 seconds
     accord worker --once          # process what is due, then exit (cron, tests)
@@ -17,12 +18,11 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
-from django.core.management.base import BaseCommand
-from django.db import close_old_connections
-from django.utils.crypto import get_random_string
-from django_tasks_db.management.commands.db_worker import Worker
+from django.core.management.base import BaseCommand, CommandError
+from django.db import Error as DatabaseError
 
-from accord.notifications.schedule import PeriodicRunner, periodic_jobs
+from accord.notifications.schedule import periodic_jobs
+from accord.notifications.worker import WorkerLoop
 
 logger = logging.getLogger("accord.notifications.worker")
 
@@ -49,47 +49,18 @@ class Command(BaseCommand):
             for job in periodic_jobs():
                 self.stdout.write(f"{job.name}\tevery {job.every.total_seconds():g}s")
             return
-        self.stop = threading.Event()
-        self.current: Worker | None = None
-        self.worker_id = f"accord-{get_random_string(12)}"
-        runner = PeriodicRunner()
+        self.loop = WorkerLoop(interval=interval)
         with self._signals():
-            while not self.stop.is_set():
-                close_old_connections()
-                tasks_run = self._run_ready_tasks()
-                jobs_run = runner.run_due()
-                if once:
-                    self.stdout.write(
-                        f"Ran {tasks_run} task(s) and {len(jobs_run)} periodic job(s)."
-                    )
-                    break
-                self.stop.wait(interval)
-        close_old_connections()
-
-    def _run_ready_tasks(self) -> int:
-        """Every task that is ready now, through django-tasks-db's own worker in batch mode."""
-        worker = Worker(
-            queue_names=["*"],
-            interval=0,
-            batch=True,
-            backend_name="default",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id=self.worker_id,
-            excluded_queue_names=[],
-        )
-        self.current = worker
-        try:
-            worker.run()
-        finally:
-            self.current = None
-        return worker._run_tasks
+            try:
+                result = self.loop.run(once=once)
+            except DatabaseError as error:
+                raise CommandError(f"The database could not be reached: {error}") from error
+        if once:
+            self.stdout.write(f"Ran {result.tasks} task(s) and {len(result.jobs)} periodic job(s).")
 
     def _shutdown(self, signum: int, frame: FrameType | None) -> None:
         logger.warning("Received %s: stopping after the current task.", signal.strsignal(signum))
-        self.stop.set()
-        if self.current is not None:
-            self.current.running = False
+        self.loop.request_stop()
 
     @contextmanager
     def _signals(self) -> Iterator[None]:
