@@ -200,22 +200,40 @@ class EnquiryEvent(models.Model):
 
 
 class HoldingReply(models.Model):
-    """D 6.3: the reason a substantive response cannot be given in time, and the timescale agreed with the Member."""
+    """D 6.3: the reason a substantive response cannot be given in time, and the timescale proposed to the
+    Member. The timescale moves the due date only once the Member (or democratic services for them) accepts
+    it in Accord, and never when the holding reply came after the due date."""
+
+    class Decision(models.TextChoices):
+        PROPOSED = "proposed", "Proposed, waiting for the Member"
+        ACCEPTED = "accepted", "Accepted by the Member"
+        DECLINED = "declined", "Declined by the Member"
+        SUPERSEDED = "superseded", "Replaced by a later holding reply"
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="holding_replies")
     sent_at = models.DateTimeField()
     sent_by = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField()
     new_due_date = models.DateField()
-    agreed_with_member = models.BooleanField(default=False)
-    agreement_note = models.CharField(max_length=300, blank=True)
     is_late = models.BooleanField(default=False)
+    decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.PROPOSED)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decision_note = models.CharField(
+        max_length=300, blank=True, help_text="What the Member said with their answer (optional)."
+    )
 
     class Meta:
         ordering = ["sent_at"]
 
     def __str__(self) -> str:
         return f"Holding reply on {self.enquiry}: new date {self.new_due_date}"
+
+    @property
+    def agreed_with_member(self) -> bool:
+        return self.decision == self.Decision.ACCEPTED
 
 
 class BurdenReview(models.Model):

@@ -310,7 +310,7 @@ def enquiry_answer(*, actor: Actor, enquiry: Enquiry, answer: str) -> Enquiry:
         raise AccordError("Write the substantive response.", field="answer")
     calendar = calendar_of(enquiry.council)
     now = clock.now()
-    today = now.date()
+    today = now.astimezone(clock.LONDON).date()
     profile = profile_for(enquiry.council)
     enquiry.state = State.ANSWERED
     enquiry.answer = answer.strip()
