@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -338,16 +339,23 @@ class EnquirySettings(models.Model):
     council = models.OneToOneField(
         Council, on_delete=models.CASCADE, related_name="enquiry_settings"
     )
+    # Bounded: each moves a deadline, and the calendar runs to 2100 (D 6.3, N 16).
     response_working_days = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Leave blank to use the protocol's own deadline."
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Leave blank to use the protocol's own deadline (1 to 60 working days).",
     )
     reopen_working_days = models.PositiveSmallIntegerField(
         default=10,
-        help_text="How long after an answer the Member may reopen the enquiry for a follow-up.",
+        validators=[MaxValueValidator(60)],
+        help_text="How long after an answer the Member may reopen the enquiry for a follow-up "
+        "(up to 60 working days).",
     )
     reminder_working_days = models.PositiveSmallIntegerField(
         default=1,
-        help_text="Remind the assigned officer this many working days before the due date.",
+        validators=[MaxValueValidator(20)],
+        help_text="Remind the assigned officer this many working days before the due date (up to 20).",
     )
     complaints_contact = models.CharField(
         max_length=200,

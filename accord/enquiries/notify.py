@@ -18,7 +18,6 @@ from accord.notifications.services import (
     notification_queue_many,
 )
 
-
 ROUTED = (Enquiry.State.DIVERTED, Enquiry.State.MONITORING_OFFICER)
 
 

@@ -15,7 +15,7 @@ from accord.core import clock
 from accord.core.errors import AccordError
 from accord.councils.kept import council_kept_forget
 from accord.enquiries import jobs
-from accord.enquiries.models import Enquiry
+from accord.enquiries.models import Enquiry, EnquirySettings
 from accord.enquiries.services import (
     council_closure_day_add,
     council_closure_day_remove,
@@ -169,3 +169,27 @@ def test_a_job_that_cannot_handle_one_case_logs_it_and_carries_on(
     logged = " ".join(r.getMessage() for r in caplog.records)
     assert f"enquiries.reminders_send: enquiry {broken_future.pk} could not be handled" in logged
     assert f"enquiries.overdue_escalate: enquiry {broken_past.pk} could not be handled" in logged
+
+
+@pytest.mark.cites("D 6.3", "N 16")
+def test_the_council_settings_that_move_deadlines_are_bounded(scene: Scene) -> None:
+    """A response time of 30000 working days would date cases past the calendar's end: refused by field."""
+    admin_user = scene.users["dem"]
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    client = Client()
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:enquiries_enquirysettings_add"),
+        {
+            "council": scene.council.pk,
+            "response_working_days": "30000",
+            "reopen_working_days": "10",
+            "reminder_working_days": "1",
+            "complaints_contact": "Complaints",
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "less than or equal to 60" in str(errors["response_working_days"])
+    assert not EnquirySettings.objects.exists()
