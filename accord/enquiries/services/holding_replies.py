@@ -32,6 +32,12 @@ def enquiry_holding_reply_decide(
     answer after it counts late. Declined, the due date stands. The officer is told either way, and the
     Member of a moved due date (D 6.1). Errors: AccordError when no timescale waits for an answer.
     """
+    # The case is locked and read afresh: of two answers at once, the second sees the first's outcome.
+    enquiry = (
+        Enquiry.objects.select_for_update(of=("self",))
+        .select_related("council", "service", "assigned_to", "member", "category", "area")
+        .get(pk=enquiry.pk)
+    )
     require_action(
         actor,
         enquiry,
