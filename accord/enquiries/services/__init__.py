@@ -32,6 +32,7 @@ from accord.enquiries.services.disputes import (
     information_dispute_open,
     information_dispute_refer_to_council,
 )
+from accord.enquiries.services.figures import enquiry_due_dates_restore
 from accord.enquiries.services.holding_replies import enquiry_holding_reply_decide
 from accord.enquiries.services.progress import (
     enquiry_chase,
@@ -59,6 +60,7 @@ __all__ = [
     "enquiry_claim",
     "enquiry_close",
     "enquiry_divert_to_complaints",
+    "enquiry_due_dates_restore",
     "enquiry_escalate",
     "enquiry_holding_reply_decide",
     "enquiry_holding_reply_send",

@@ -4,9 +4,11 @@ late answer on time; the KPI counts what really happened."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -200,3 +202,56 @@ def test_the_member_declines_on_the_case_page(scene: Scene) -> None:
     assert "Too long to wait." in page
     enquiry.refresh_from_db()
     assert enquiry.due_date == dt.date(2026, 3, 9)
+
+
+def _legacy(scene: Scene, received: dt.datetime, *, sent: dt.datetime, agreed: dt.date) -> Enquiry:
+    """A case as the old holding reply left it: the timescale taken as agreed on the officer's word."""
+    enquiry = claimed(scene, received)
+    HoldingReply.objects.create(
+        enquiry=enquiry,
+        sent_at=sent,
+        sent_by=scene.officer,
+        reason="Contractor.",
+        new_due_date=agreed,
+        is_late=sent.date() > enquiry.due_date,
+        decision=HoldingReply.Decision.ACCEPTED,
+    )
+    Enquiry.objects.filter(pk=enquiry.pk).update(due_date=agreed, agreed_due_date=agreed)
+    enquiry.refresh_from_db()
+    return enquiry
+
+
+@pytest.mark.cites("D 6.3")
+def test_due_dates_a_holding_reply_could_not_move_are_restored_and_answers_recounted(
+    scene: Scene,
+) -> None:
+    late = _legacy(scene, at(2025, 12, 19), sent=at(2026, 1, 2), agreed=dt.date(2026, 3, 31))
+    far = _legacy(scene, at(2026, 3, 2), sent=at(2026, 3, 5), agreed=dt.date(9999, 12, 31))
+    fair = _legacy(scene, at(2026, 3, 2, 11), sent=at(2026, 3, 5), agreed=dt.date(2026, 3, 20))
+    late = answer(scene, late, at(2026, 3, 2))
+    assert late.answered_on_time is True  # as it was counted before
+    out = io.StringIO()
+    with clock.frozen(at(2026, 3, 6)):
+        call_command("enquiries_restore_due_dates", stdout=out)
+        assert "2 enquiry due date(s) restored" in out.getvalue()
+        call_command("enquiries_restore_due_dates", stdout=out)
+    for enquiry in (late, far, fair):
+        enquiry.refresh_from_db()
+    assert (late.due_date, late.agreed_due_date, late.answered_on_time) == (
+        dt.date(2025, 12, 30),
+        None,
+        False,
+    )
+    assert far.due_date == dt.date(2026, 3, 9)
+    assert fair.due_date == fair.agreed_due_date == dt.date(2026, 3, 20)
+    event = late.events.get(kind="due-date-restored")
+    assert "came after the due date" in event.description
+    assert "counts late" in event.description
+    assert event.citations[0]["label"] == "D 6.3"
+    assert "more than 20 working days" in far.events.get(kind="due-date-restored").description
+    assert "0 enquiry due date(s) restored" in out.getvalue()
+    with clock.frozen(at(2026, 3, 6)):
+        report = enquiry_kpi_report(
+            councils=[scene.council], start=dt.date(2026, 1, 1), end=dt.date(2026, 3, 6)
+        )
+    assert (report.total.answered, report.total.on_time) == (1, 0)
