@@ -220,6 +220,8 @@ _TRANSITIONS: dict[str, dict[str, Any]] = {
     "claim": {},
     "assign": {"officer_id": 0},
     "holding-reply": {"reason": "Waiting for a contractor", "new_due_date": "2099-01-01"},
+    "holding-reply/accept": {"note": ""},
+    "holding-reply/decline": {"note": "Too long"},
     "answer": {"answer": "Collected today."},
     "close": {},
     "reopen": {"reason": "Still not collected"},

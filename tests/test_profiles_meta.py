@@ -168,6 +168,22 @@ BROKEN: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         "rules.enquiry.response-deadline.params.working_days: Input should be a valid integer",
     ),
     (
+        "holding reply extension of no working days",
+        lambda d: d["rules"]["enquiry.holding-reply"]["params"].update(
+            longest_extension_working_days=0
+        ),
+        "rules.enquiry.holding-reply.params.longest_extension_working_days: Input should be "
+        "greater than or equal to 1",
+    ),
+    (
+        "holding reply extension not a number",
+        lambda d: d["rules"]["enquiry.holding-reply"]["params"].update(
+            longest_extension_working_days="a month"
+        ),
+        "rules.enquiry.holding-reply.params.longest_extension_working_days: Input should be a "
+        "valid integer",
+    ),
+    (
         "bare number id",
         lambda d: d["paragraphs"][0].update(id=1.1),
         "paragraphs[0].id: write paragraph ids as quoted strings",

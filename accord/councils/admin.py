@@ -212,6 +212,23 @@ class CouncilAdmin(ScopedAdmin):
             return ("slug", "profile", "nation")
         return ()
 
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """Closure days added, changed or removed here re-date the council's open enquiries at once, in
+        the same transaction, through the enquiry service (D 6.3)."""
+        super().save_related(request, form, formsets, change)
+        if not any(fs.model is ClosureDay and fs.has_changed() for fs in formsets):
+            return
+        from accord.core.access import actor_for
+        from accord.enquiries.services import council_closure_days_apply
+
+        moved = council_closure_days_apply(actor=actor_for(_user(request)), council=form.instance)
+        self.message_user(
+            request,
+            f"The closure days changed: {moved} open "
+            f"{'enquiry was' if moved == 1 else 'enquiries were'} re-dated, with an event and an "
+            "e-mail to the officer and the Member.",
+        )
+
 
 @admin.register(Area)
 class AreaAdmin(ScopedAdmin):

@@ -40,6 +40,13 @@ class Council(models.Model):
         help_text="A new value whenever the council's closure days or enquiry settings change; what is "
         "computed from them is kept in memory only as long as this value stays the same.",
     )
+    calendar_fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="The fingerprint of the working-day calendar the open enquiries were last dated by "
+        "(bank holidays and closure days); a different one means they must be re-dated (D 6.3).",
+    )
 
     class Meta:
         ordering = ["name"]

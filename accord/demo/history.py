@@ -325,7 +325,7 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
                 (
                     sent,
                     "holding-reply",
-                    f"Holding reply sent: new date {new_due:%d %B %Y}, agreed with the Member.",
+                    f"Holding reply sent: new date {new_due:%d %B %Y}, accepted by the Member.",
                     officer_users.get(officer.pk),
                 )
             )
@@ -400,8 +400,9 @@ def _save(plans: list[_Plan], citations: list[dict[str, str]]) -> None:
                 sent_by=officer,
                 reason="Waiting for a contractor's report.",
                 new_due_date=new_due,
-                agreed_with_member=True,
-                agreement_note="Agreed by phone.",
+                decision=HoldingReply.Decision.ACCEPTED,
+                decided_at=sent,
+                decision_note="That is fine, thank you.",
             )
             for p in plans
             if p.holding is not None
@@ -431,8 +432,7 @@ def _member_messages(plans: list[_Plan]) -> list[OutboxMessage]:
                     key="1",
                     reason="Waiting for a contractor's report.",
                     new_due=f"{plan.holding[2]:%A %d %B %Y}",
-                    agreed=True,
-                    agreement_note="Agreed by phone.",
+                    late=False,
                 )
             elif kind == "answered":
                 notice = member_answered(e, at)

@@ -15,7 +15,7 @@ from django.http import Http404
 from accord.core import clock
 from accord.core.access import Actor, is_monitoring_officer
 from accord.councils.models import Officer
-from accord.enquiries.models import BurdenReview, Enquiry
+from accord.enquiries.models import BurdenReview, Enquiry, HoldingReply
 
 State = Enquiry.State
 MANAGER_GRADES = (
@@ -117,6 +117,12 @@ def enquiry_actions_for(actor: Actor, enquiry: Enquiry) -> list[str]:
             actions.append("chase")
         if state == State.WAITING_FOR_MEMBER:
             actions.append("member-reply")
+        if (
+            is_open
+            and enquiry.holding_replies.filter(decision=HoldingReply.Decision.PROPOSED).exists()
+        ):
+            # D 6.3: the timescale of a holding reply is agreed with the Member.
+            actions += ["holding-reply-accept", "holding-reply-decline"]
         if state in (State.ANSWERED, State.CLOSED):
             actions.append("escalate")
             if enquiry.reopen_until is not None and clock.today() <= enquiry.reopen_until:

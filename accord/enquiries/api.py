@@ -34,6 +34,14 @@ class Ref(Schema):
     name: str
 
 
+class RouteOut(Schema):
+    """The route a case took instead of a deadline, and the paragraphs behind it."""
+
+    route_to: str
+    message: str
+    citations: list[dict[str, Any]]
+
+
 class EnquiryOut(Schema):
     id: int
     reference: str
@@ -51,7 +59,11 @@ class EnquiryOut(Schema):
     received_at: dt.datetime
     working_days: int
     day_zero: dt.date
-    due_date: dt.date
+    due_date: dt.date | None = Field(
+        description="The date the substantive response is due; null for a case that took a route "
+        "instead (diverted, D 6.7; the Monitoring Officer, D 4.2)"
+    )
+    route: RouteOut | None = None
     overdue: bool
     answered_at: dt.datetime | None
     answered_on_time: bool | None
@@ -73,6 +85,11 @@ class HoldingReplyOut(Schema):
     sent_by: str
     reason: str
     new_due_date: dt.date
+    is_late: bool
+    decision: str = Field(description="proposed, accepted, declined or superseded (D 6.3)")
+    decision_label: str
+    decided_at: dt.datetime | None
+    decision_note: str
     agreed_with_member: bool
 
 
@@ -142,9 +159,9 @@ class AssignIn(Schema):
 
 class HoldingReplyIn(Schema):
     reason: str
-    new_due_date: dt.date
-    agreed_with_member: bool = False
-    agreement_note: str = ""
+    new_due_date: dt.date = Field(
+        description="The timescale proposed to the Member; it counts once they accept it (D 6.3)"
+    )
 
 
 class AnswerIn(Schema):
@@ -172,6 +189,7 @@ def _ref(obj: Any) -> dict[str, Any] | None:
 
 
 def enquiry_out(e: Enquiry) -> dict[str, Any]:
+    route = selectors.enquiry_route(e)
     return {
         "id": e.pk,
         "reference": e.reference,
@@ -189,7 +207,8 @@ def enquiry_out(e: Enquiry) -> dict[str, Any]:
         "received_at": e.received_at,
         "working_days": e.working_days,
         "day_zero": e.day_zero,
-        "due_date": e.due_date,
+        "due_date": None if route else e.due_date,
+        "route": route.to_dict() if route else None,
         "overdue": selectors.enquiry_is_overdue(e),
         "answered_at": e.answered_at,
         "answered_on_time": e.answered_on_time,
@@ -216,6 +235,11 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
                 "sent_by": h.sent_by.name,
                 "reason": h.reason,
                 "new_due_date": h.new_due_date,
+                "is_late": h.is_late,
+                "decision": h.decision,
+                "decision_label": h.get_decision_display(),
+                "decided_at": h.decided_at,
+                "decision_note": h.decision_note,
                 "agreed_with_member": h.agreed_with_member,
             }
             for h in holding_replies
@@ -349,7 +373,7 @@ def enquiry_assign(request: HttpRequest, enquiry_id: int, payload: AssignIn) -> 
 def enquiry_holding_reply(
     request: HttpRequest, enquiry_id: int, payload: HoldingReplyIn
 ) -> dict[str, Any]:
-    """Before the deadline: the reason and a timescale agreed with the Member (D 6.3)."""
+    """The reason and a new timescale proposed to the Member, who accepts or declines it (D 6.3)."""
     return _run(
         request,
         enquiry_id,
@@ -358,10 +382,40 @@ def enquiry_holding_reply(
             enquiry=e,
             reason=payload.reason,
             new_due_date=payload.new_due_date,
-            agreed_with_member=payload.agreed_with_member,
-            agreement_note=payload.agreement_note,
         ),
     )
+
+
+def _holding_reply_decide(
+    request: HttpRequest, enquiry_id: int, payload: NoteIn, *, accept: bool
+) -> dict[str, Any]:
+    return _run(
+        request,
+        enquiry_id,
+        lambda a, e: services.enquiry_holding_reply_decide(
+            actor=a, enquiry=e, accept=accept, note=payload.note
+        ),
+    )
+
+
+@router.post(
+    "/enquiries/{enquiry_id}/holding-reply/accept", response={200: EnquiryDetailOut, **ERRORS}
+)
+def enquiry_holding_reply_accept(
+    request: HttpRequest, enquiry_id: int, payload: NoteIn
+) -> dict[str, Any]:
+    """The Member (or democratic services for them) accepts the proposed timescale (D 6.3)."""
+    return _holding_reply_decide(request, enquiry_id, payload, accept=True)
+
+
+@router.post(
+    "/enquiries/{enquiry_id}/holding-reply/decline", response={200: EnquiryDetailOut, **ERRORS}
+)
+def enquiry_holding_reply_decline(
+    request: HttpRequest, enquiry_id: int, payload: NoteIn
+) -> dict[str, Any]:
+    """The Member (or democratic services for them) declines it: the due date stands (D 6.3)."""
+    return _holding_reply_decide(request, enquiry_id, payload, accept=False)
 
 
 @router.post("/enquiries/{enquiry_id}/answer", response={200: EnquiryDetailOut, **ERRORS})

@@ -222,18 +222,13 @@ class HoldingReplyForm(forms.Form):
         error_messages={"required": "Enter the reason"},
     )
     new_due_date = forms.DateField(
-        label="The new date agreed with the Member",
-        help_text="For example, 2026-01-31",
+        label="The new date to propose to the Member",
+        help_text="The Member accepts or declines it; until they accept, the due date stands. "
+        "For example, 2026-01-31",
         error_messages={
             "required": "Enter the new date",
             "invalid": "Enter a real date, like 2026-01-31",
         },
-    )
-    agreed_with_member = forms.BooleanField(
-        label="The Member has agreed this timescale", required=False
-    )
-    agreement_note = forms.CharField(
-        label="How it was agreed (optional)", max_length=300, required=False
     )
 
     def clean_new_due_date(self) -> dt.date:

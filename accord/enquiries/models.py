@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -200,22 +201,40 @@ class EnquiryEvent(models.Model):
 
 
 class HoldingReply(models.Model):
-    """D 6.3: the reason a substantive response cannot be given in time, and the timescale agreed with the Member."""
+    """D 6.3: the reason a substantive response cannot be given in time, and the timescale proposed to the
+    Member. The timescale moves the due date only once the Member (or democratic services for them) accepts
+    it in Accord, and never when the holding reply came after the due date."""
+
+    class Decision(models.TextChoices):
+        PROPOSED = "proposed", "Proposed, waiting for the Member"
+        ACCEPTED = "accepted", "Accepted by the Member"
+        DECLINED = "declined", "Declined by the Member"
+        SUPERSEDED = "superseded", "Replaced by a later holding reply"
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="holding_replies")
     sent_at = models.DateTimeField()
     sent_by = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField()
     new_due_date = models.DateField()
-    agreed_with_member = models.BooleanField(default=False)
-    agreement_note = models.CharField(max_length=300, blank=True)
     is_late = models.BooleanField(default=False)
+    decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.PROPOSED)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decision_note = models.CharField(
+        max_length=300, blank=True, help_text="What the Member said with their answer (optional)."
+    )
 
     class Meta:
         ordering = ["sent_at"]
 
     def __str__(self) -> str:
         return f"Holding reply on {self.enquiry}: new date {self.new_due_date}"
+
+    @property
+    def agreed_with_member(self) -> bool:
+        return self.decision == self.Decision.ACCEPTED
 
 
 class BurdenReview(models.Model):
@@ -320,16 +339,23 @@ class EnquirySettings(models.Model):
     council = models.OneToOneField(
         Council, on_delete=models.CASCADE, related_name="enquiry_settings"
     )
+    # Bounded: each moves a deadline, and the calendar runs to 2100 (D 6.3, N 16).
     response_working_days = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Leave blank to use the protocol's own deadline."
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Leave blank to use the protocol's own deadline (1 to 60 working days).",
     )
     reopen_working_days = models.PositiveSmallIntegerField(
         default=10,
-        help_text="How long after an answer the Member may reopen the enquiry for a follow-up.",
+        validators=[MaxValueValidator(60)],
+        help_text="How long after an answer the Member may reopen the enquiry for a follow-up "
+        "(up to 60 working days).",
     )
     reminder_working_days = models.PositiveSmallIntegerField(
         default=1,
-        help_text="Remind the assigned officer this many working days before the due date.",
+        validators=[MaxValueValidator(20)],
+        help_text="Remind the assigned officer this many working days before the due date (up to 20).",
     )
     complaints_contact = models.CharField(
         max_length=200,

@@ -18,6 +18,8 @@ from accord.notifications.services import (
     notification_queue_many,
 )
 
+ROUTED = (Enquiry.State.DIVERTED, Enquiry.State.MONITORING_OFFICER)
+
 
 def _date(value: Any) -> str:
     return f"{value:%A} {value.day} {value:%B %Y}" if value else ""
@@ -30,7 +32,8 @@ def enquiry_context(enquiry: Enquiry, **extra: Any) -> dict[str, Any]:
         "subject": enquiry.subject,
         "member_name": str(enquiry.member),
         "service_name": enquiry.service.name,
-        "due": _date(enquiry.due_date),
+        # A diverted (D 6.7) or Monitoring Officer (D 4.2) case has no enquiry due date to show.
+        "due": "" if enquiry.state in ROUTED else _date(enquiry.due_date),
         "officer_name": enquiry.assigned_to.name if enquiry.assigned_to else "",
         **extra,
     }

@@ -34,6 +34,7 @@ STATUTORY_RIGHTS = "enquiry.statutory-rights"  # D 6.8
 DEFAULT_CHAIN = ("line-manager", "head-of-service", "chief-officer")
 DEFAULT_STEP_WORKING_DAYS = 2
 FALLBACK_WORKING_DAYS = 10
+DEFAULT_LONGEST_EXTENSION = 20
 
 
 def rule_or_none(profile: Profile, rule_id: str) -> Rule | None:
@@ -177,22 +178,54 @@ def employment_route(
     )
 
 
-def holding_reply_timing(
-    profile: Profile, *, due_date: dt.date, today: dt.date, agreed_with_member: bool
-) -> Decision:
-    """D 6.3: contact the Member before the deadline with the reason and an agreed timescale."""
+def holding_reply_timing(profile: Profile, *, due_date: dt.date, today: dt.date) -> Decision:
+    """D 6.3: contact the Member before the deadline with the reason, and agree the timescale with them.
+
+    The new timescale is proposed; the Member accepts or declines it. After the due date the holding reply
+    is recorded as late (`action` "late") and never moves the due date, so an answer after it counts late.
+    """
     cites = citations_of(profile, HOLDING_REPLY, RESPONSE_DEADLINE, RESPONSE_SETTING)
     if today > due_date:
         return Decision.needs_action(
-            f"The due date ({due_date:%d %B %Y}) has passed: the holding reply is recorded as late.",
+            f"The due date ({due_date:%d %B %Y}) has passed: the holding reply is recorded as late, and "
+            "the enquiry stays due on that date.",
             cites,
             action="late",
         )
-    if not agreed_with_member:
+    return Decision.needs_action(
+        "The new timescale is proposed to the Member; the due date moves when they accept it.",
+        cites,
+        action="agree",
+    )
+
+
+def holding_reply_longest(profile: Profile) -> tuple[int, list[Citation]]:
+    """D 6.3: the longest new timescale a holding reply may propose, in working days after the current
+    due date (or today, if later), from `enquiry.holding-reply`'s `longest_extension_working_days`;
+    `DEFAULT_LONGEST_EXTENSION` where the profile sets none."""
+    rule = rule_or_none(profile, HOLDING_REPLY)
+    days = int(rule.params.get("longest_extension_working_days", 0)) if rule else 0
+    cites = citations_of(profile, HOLDING_REPLY, RESPONSE_DEADLINE, RESPONSE_SETTING)
+    return days or DEFAULT_LONGEST_EXTENSION, cites
+
+
+def route_taken(profile: Profile, *, state: str, complaint_reference: str = "") -> Decision | None:
+    """The route a case took instead of a deadline: diverted to the Corporate Complaints Procedure (D 6.7)
+    or with the Monitoring Officer (D 4.2, D 2.4). None for a case that runs to a due date."""
+    if state == "diverted":
+        ref = f" (reference {complaint_reference})" if complaint_reference else ""
         return Decision.needs_action(
-            "Record the new timescale once it is agreed with the Member.", cites, action="agree"
+            f"Diverted to the Corporate Complaints Procedure{ref}: it has no enquiry due date.",
+            citations_of(profile, COMPLAINTS),
+            route_to="corporate-complaints",
         )
-    return Decision.allowed("Holding reply sent before the due date.", cites)
+    if state == "monitoring-officer":
+        return Decision.needs_action(
+            "With the Monitoring Officer for advice: it has no enquiry due date.",
+            citations_of(profile, EMPLOYMENT_MATTERS),
+            route_to="monitoring-officer",
+        )
+    return None
 
 
 def share_targets(

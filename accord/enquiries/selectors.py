@@ -16,9 +16,11 @@ from django.db.models import Q, QuerySet
 
 from accord.core import clock
 from accord.councils.models import Council, Member, Officer, Service
+from accord.enquiries import rules
 from accord.enquiries.models import Enquiry, EnquiryEvent
 from accord.notifications.models import OutboxMessage
 from accord.notifications.selectors import outbox_list_for_subject
+from accord.protocol import Decision, load_profile
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -39,6 +41,16 @@ def overdue_q(today: dt.date | None = None) -> Q:
 
 def enquiry_is_overdue(enquiry: Enquiry, today: dt.date | None = None) -> bool:
     return enquiry.state in RUNNING_STATES and enquiry.due_date < (today or clock.today())
+
+
+def enquiry_route(enquiry: Enquiry) -> Decision | None:
+    """The route a diverted (D 6.7) or Monitoring Officer (D 4.2, D 2.4) case took, with its citations, shown
+    in place of a due date it no longer has; None for a case that runs to its due date."""
+    return rules.route_taken(
+        load_profile(enquiry.profile_key or enquiry.council.profile),
+        state=enquiry.state,
+        complaint_reference=enquiry.complaint_reference,
+    )
 
 
 def _list_qs() -> QuerySet[Enquiry]:
@@ -233,6 +245,7 @@ CSV_COLUMNS = [
     "working_days",
     "day_zero",
     "due_date",
+    "route",
     "overdue",
     "answered_at",
     "answered_on_time",
@@ -260,6 +273,7 @@ def enquiry_csv_rows(qs: QuerySet[Enquiry], *, with_personal_data: bool) -> Iter
     today = clock.today()
     qs = qs.select_related(*LIST_RELATED, "member__group")
     for e in qs.iterator(chunk_size=2000):
+        route = enquiry_route(e)
         row = [
             e.reference,
             _iso(e.received_at),
@@ -275,7 +289,8 @@ def enquiry_csv_rows(qs: QuerySet[Enquiry], *, with_personal_data: bool) -> Iter
             e.assigned_to.name if e.assigned_to else "",
             str(e.working_days),
             _iso(e.day_zero),
-            _iso(e.due_date),
+            "" if route else _iso(e.due_date),
+            route.message if route else "",
             "yes" if enquiry_is_overdue(e, today) else "no",
             _iso(e.answered_at),
             "" if e.answered_on_time is None else ("yes" if e.answered_on_time else "no"),

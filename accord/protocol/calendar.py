@@ -17,6 +17,7 @@ Monday); Northern Ireland adds St Patrick's Day and the Battle of the Boyne (12 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -167,6 +168,18 @@ class WorkingCalendar:
         if d in self.closure_days:
             return self.closure_days[d]
         return _WEEKEND.get(d.weekday())
+
+    def fingerprint(self) -> str:
+        """A hex digest of every non-working day but weekends (bank holidays and closure days, dates only).
+
+        Two calendars with the same fingerprint give every deadline the same due date; a new value (a
+        closure day added, or new bank holidays in an upgraded `holidays` package) means open cases must
+        be re-dated (D 6.3).
+        """
+        days = sorted({*self._bank, *self.closure_days})
+        return hashlib.sha256(
+            f"{self.nation}:{','.join(d.isoformat() for d in days)}".encode()
+        ).hexdigest()
 
     def is_working_day(self, d: dt.date) -> bool:
         return self.reason(d) is None

@@ -18,7 +18,10 @@ from accord.enquiries.services.case import (
     enquiry_submit,
 )
 from accord.enquiries.services.deadlines import (
+    council_closure_day_add,
+    council_closure_day_remove,
     council_closure_days_apply,
+    councils_calendar_check,
     enquiries_overdue_escalate,
     enquiries_reminders_send,
 )
@@ -29,6 +32,8 @@ from accord.enquiries.services.disputes import (
     information_dispute_open,
     information_dispute_refer_to_council,
 )
+from accord.enquiries.services.figures import enquiry_due_dates_restore
+from accord.enquiries.services.holding_replies import enquiry_holding_reply_decide
 from accord.enquiries.services.progress import (
     enquiry_chase,
     enquiry_escalate,
@@ -39,7 +44,10 @@ from accord.enquiries.services.progress import (
 )
 
 __all__ = [
+    "council_closure_day_add",
+    "council_closure_day_remove",
     "council_closure_days_apply",
+    "councils_calendar_check",
     "enquiries_overdue_escalate",
     "enquiries_reminders_send",
     "enquiry_answer",
@@ -52,7 +60,9 @@ __all__ = [
     "enquiry_claim",
     "enquiry_close",
     "enquiry_divert_to_complaints",
+    "enquiry_due_dates_restore",
     "enquiry_escalate",
+    "enquiry_holding_reply_decide",
     "enquiry_holding_reply_send",
     "enquiry_member_reply",
     "enquiry_reopen",

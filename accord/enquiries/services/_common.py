@@ -187,6 +187,36 @@ def working_days_before(calendar: WorkingCalendar, day: dt.date, n: int) -> dt.d
     return day
 
 
+def holding_reply_date_check(
+    enquiry: Enquiry, new_due_date: dt.date, *, profile: Profile, today: dt.date
+) -> None:
+    """D 6.3: a proposed timescale is after the due date, not in the past, and no more than the profile's
+    longest extension (working days after the due date, or after today once it has passed).
+    Raises AccordError naming `new_due_date`, with the citations."""
+    longest, cites = rules.holding_reply_longest(profile)
+    if new_due_date <= enquiry.due_date:
+        raise AccordError(
+            f"The new timescale must be after the current due date ({enquiry.due_date:%d %B %Y}).",
+            field="new_due_date",
+            citations=cites,
+        )
+    if new_due_date < today:
+        raise AccordError(
+            "The new timescale cannot be in the past.", field="new_due_date", citations=cites
+        )
+    start = max(enquiry.due_date, today)
+    latest = calendar_of(enquiry.council).due(
+        dt.datetime.combine(start, dt.time(12), tzinfo=clock.LONDON), longest
+    )
+    if new_due_date > latest.due:
+        raise AccordError(
+            f"The new timescale can be at most {longest} working days after {start:%d %B %Y}, "
+            f"that is {latest.due:%A %d %B %Y} at the latest.",
+            field="new_due_date",
+            citations=cites,
+        )
+
+
 def service_level_for(enquiry: Enquiry) -> rules.ServiceLevel:
     return rules.service_level(
         profile_for(enquiry.council),

@@ -136,11 +136,17 @@ def enquiry_submit(
         else f" (raised for the Member by {actor.user.get_full_name() or actor.user.get_username()})"
     )
     changes = CaseChanges()
+    # A routed case (D 6.7, D 4.2) has no enquiry deadline: its next events say where it went.
+    deadline = (
+        f" Due by the end of {due.due:%A %d %B %Y}: {level.note}."
+        if state == State.RECEIVED
+        else ""
+    )
     changes.event(
         enquiry,
         actor=actor,
         kind="received",
-        description=f"Enquiry received{on_behalf}. Due by the end of {due.due:%A %d %B %Y}: {level.note}.",
+        description=f"Enquiry received{on_behalf}.{deadline}",
         citations=level.citations,
         due=due.to_dict(),
         capacity=capacity,
@@ -310,7 +316,7 @@ def enquiry_answer(*, actor: Actor, enquiry: Enquiry, answer: str) -> Enquiry:
         raise AccordError("Write the substantive response.", field="answer")
     calendar = calendar_of(enquiry.council)
     now = clock.now()
-    today = now.date()
+    today = now.astimezone(clock.LONDON).date()
     profile = profile_for(enquiry.council)
     enquiry.state = State.ANSWERED
     enquiry.answer = answer.strip()

@@ -18,6 +18,7 @@ from accord.enquiries.services._common import (
     chain_person,
     computed_due,
     event_add,
+    holding_reply_date_check,
     profile_for,
     require_action,
     working_days_between,
@@ -28,67 +29,50 @@ State = Enquiry.State
 
 @transaction.atomic
 def enquiry_holding_reply_send(
-    *,
-    actor: Actor,
-    enquiry: Enquiry,
-    reason: str,
-    new_due_date: dt.date,
-    agreed_with_member: bool,
-    agreement_note: str = "",
+    *, actor: Actor, enquiry: Enquiry, reason: str, new_due_date: dt.date
 ) -> HoldingReply:
-    """D 6.3: the reason, and the timescale agreed with the Member; after the due date it is recorded late."""
+    """D 6.3: the reason, and a new timescale proposed to the Member, who accepts or declines it in Accord
+    (`enquiry_holding_reply_decide`); until then the due date stands. `new_due_date` is after the due date
+    and at most the profile's `longest_extension_working_days` working days after it (or after today, once
+    the due date has passed). After the due date the holding reply is recorded late. Errors: AccordError
+    naming `reason` or `new_due_date`."""
     require_action(actor, enquiry, "holding-reply", "send a holding reply on")
     today = clock.today()
     if not reason.strip():
         raise AccordError(
             "Say why the substantive response cannot be given in time.", field="reason"
         )
-    if new_due_date <= enquiry.due_date:
-        raise AccordError(
-            "The new timescale must be after the current due date.", field="new_due_date"
-        )
-    if new_due_date < today:
-        raise AccordError("The new timescale cannot be in the past.", field="new_due_date")
+    profile = profile_for(enquiry.council)
+    holding_reply_date_check(enquiry, new_due_date, profile=profile, today=today)
     officer = actor.officer or enquiry.assigned_to
     if officer is None:
         raise AccordError("Only an officer sends a holding reply.")
-    profile = profile_for(enquiry.council)
-    timing = rules.holding_reply_timing(
-        profile, due_date=enquiry.due_date, today=today, agreed_with_member=agreed_with_member
-    )
+    timing = rules.holding_reply_timing(profile, due_date=enquiry.due_date, today=today)
     late = timing.action == "late"
+    enquiry.holding_replies.filter(decision=HoldingReply.Decision.PROPOSED).update(
+        decision=HoldingReply.Decision.SUPERSEDED
+    )
     reply = HoldingReply.objects.create(
         enquiry=enquiry,
         sent_at=clock.now(),
         sent_by=officer,
         reason=reason.strip(),
         new_due_date=new_due_date,
-        agreed_with_member=agreed_with_member,
-        agreement_note=agreement_note.strip(),
         is_late=late,
     )
-    old_due = enquiry.due_date
     enquiry.state = State.HOLDING_REPLY_SENT
-    if agreed_with_member:
-        enquiry.agreed_due_date = new_due_date
-        enquiry.due_date = new_due_date
-    enquiry.save(update_fields=["state", "agreed_due_date", "due_date", "updated"])
-    agreed = (
-        "agreed with the Member"
-        if agreed_with_member
-        else "proposed, not yet agreed with the Member"
-    )
+    enquiry.save(update_fields=["state", "updated"])
     event_add(
         enquiry,
         actor=actor,
         kind="holding-reply-late" if late else "holding-reply",
         description=(
             f"{'Late h' if late else 'H'}olding reply: {reason.strip()} New timescale "
-            f"{new_due_date:%d %B %Y} ({agreed}); it was due {old_due:%d %B %Y}."
+            f"{new_due_date:%d %B %Y} proposed to the Member; it is due {enquiry.due_date:%d %B %Y}. "
+            f"{timing.message}"
         ),
         citations=timing.citations,
         new_due_date=new_due_date.isoformat(),
-        agreed_with_member=agreed_with_member,
         late=late,
     )
     notify_person(
@@ -98,8 +82,7 @@ def enquiry_holding_reply_send(
         key=str(reply.pk),
         reason=reply.reason,
         new_due=f"{new_due_date:%A %d %B %Y}",
-        agreed=agreed_with_member,
-        agreement_note=reply.agreement_note,
+        late=late,
     )
     return reply
 

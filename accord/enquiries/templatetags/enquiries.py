@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from accord.enquiries.models import Enquiry
-from accord.enquiries.selectors import MemberMessage, enquiry_is_overdue
+from accord.enquiries.selectors import MemberMessage, enquiry_is_overdue, enquiry_route
 from accord.web.templatetags.accord_web import protocol_link
 
 register = template.Library()
@@ -37,6 +37,20 @@ def state_tag(enquiry: Enquiry) -> SafeString:
     if enquiry_is_overdue(enquiry):
         tag = format_html('{} <strong class="govuk-tag govuk-tag--red">Overdue</strong>', tag)
     return tag
+
+
+@register.simple_tag
+def due_or_route(enquiry: Enquiry) -> str:
+    """A list's "Due date" cell: the date, or the route a diverted or Monitoring Officer case took instead
+    (D 6.7, D 4.2), since it has no deadline."""
+    route = enquiry_route(enquiry)
+    if route is not None:
+        return (
+            "Corporate Complaints"
+            if route.route_to == "corporate-complaints"
+            else "Monitoring Officer"
+        )
+    return f"{enquiry.due_date.day} {enquiry.due_date:%b %Y}"
 
 
 MESSAGE_TAGS: dict[str, str] = {

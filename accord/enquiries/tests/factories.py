@@ -111,7 +111,7 @@ class HoldingReplyFactory(factory.django.DjangoModelFactory[models.HoldingReply]
     sent_by = factory.SelfAttribute("enquiry.assigned_to")
     reason = "Waiting for a contractor's report."
     new_due_date = factory.LazyAttribute(lambda h: h.enquiry.due_date + dt.timedelta(days=7))
-    agreed_with_member = True
+    decision = models.HoldingReply.Decision.ACCEPTED
 
 
 class SharedWithFactory(factory.django.DjangoModelFactory[models.SharedWith]):

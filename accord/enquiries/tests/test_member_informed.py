@@ -24,6 +24,7 @@ from accord.enquiries.services import (
     enquiry_chase,
     enquiry_claim,
     enquiry_escalate,
+    enquiry_holding_reply_decide,
     enquiry_holding_reply_send,
     enquiry_member_reply,
     enquiry_reopen,
@@ -71,7 +72,15 @@ def holding_reply(scene: Scene) -> Enquiry:
             enquiry=enquiry,
             reason="Waiting for the contractor.",
             new_due_date=dt.date(2026, 3, 20),
-            agreed_with_member=True,
+        )
+    return enquiry
+
+
+def due_date_moved_by_an_accepted_holding_reply(scene: Scene) -> Enquiry:
+    enquiry = holding_reply(scene)
+    with clock.frozen(at(2026, 3, 6, 15)):
+        enquiry_holding_reply_decide(
+            actor=scene.actor("dem"), enquiry=enquiry, accept=True, note="Agreed by phone."
         )
     return enquiry
 
@@ -145,7 +154,11 @@ WALKS: dict[str, list[Walk]] = {
     "answered": [answered],
     "diverted": [diverted],
     "monitoring_officer": [monitoring_officer],
-    "due_date_moved": [due_date_moved_by_closure_days, due_date_moved_by_the_paused_clock],
+    "due_date_moved": [
+        due_date_moved_by_closure_days,
+        due_date_moved_by_the_paused_clock,
+        due_date_moved_by_an_accepted_holding_reply,
+    ],
     "escalated": [escalated],
     "reopened": [reopened],
     "burden_agreed": [burden_agreed],

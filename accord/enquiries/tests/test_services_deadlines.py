@@ -23,6 +23,7 @@ from accord.enquiries.services import (
     enquiry_chase,
     enquiry_claim,
     enquiry_escalate,
+    enquiry_holding_reply_decide,
     enquiry_holding_reply_send,
     enquiry_member_reply,
     enquiry_reopen,
@@ -51,7 +52,7 @@ def sent_to(template: str) -> list[str]:
 
 
 @pytest.mark.cites("D 6.3")
-def test_holding_reply_before_the_due_date_moves_it_when_agreed(scene: Scene) -> None:
+def test_holding_reply_before_the_due_date_moves_it_once_the_member_accepts(scene: Scene) -> None:
     enquiry = claimed(scene)
     with clock.frozen(at(2026, 3, 6)):
         reply = enquiry_holding_reply_send(
@@ -59,15 +60,18 @@ def test_holding_reply_before_the_due_date_moves_it_when_agreed(scene: Scene) ->
             enquiry=enquiry,
             reason="Waiting for the contractor.",
             new_due_date=dt.date(2026, 3, 20),
-            agreed_with_member=True,
-            agreement_note="Agreed by phone",
         )
     enquiry.refresh_from_db()
     assert not reply.is_late
     assert enquiry.state == Enquiry.State.HOLDING_REPLY_SENT
-    assert enquiry.due_date == dt.date(2026, 3, 20)
+    assert enquiry.due_date == dt.date(2026, 3, 9)  # proposed: the date stands until accepted
     assert enquiry.events.get(kind="holding-reply").citations[0]["label"] == "D 6.3"
     assert sent_to("enquiry_holding_reply") == [scene.member.email]
+    with clock.frozen(at(2026, 3, 6, 14)):
+        enquiry_holding_reply_decide(actor=scene.actor("member"), enquiry=enquiry, accept=True)
+    enquiry.refresh_from_db()
+    assert enquiry.due_date == enquiry.agreed_due_date == dt.date(2026, 3, 20)
+    assert sent_to("enquiry_holding_reply_decided") == [scene.officer.email]
 
 
 @pytest.mark.cites("D 6.3")
@@ -79,11 +83,10 @@ def test_holding_reply_after_the_due_date_is_recorded_late(scene: Scene) -> None
             enquiry=enquiry,
             reason="Contractor delay.",
             new_due_date=dt.date(2026, 3, 20),
-            agreed_with_member=False,
         )
     enquiry.refresh_from_db()
     assert reply.is_late
-    assert enquiry.due_date == dt.date(2026, 3, 9)  # not agreed: the date stands
+    assert enquiry.due_date == dt.date(2026, 3, 9)
     assert enquiry.events.filter(kind="holding-reply-late").exists()
     with pytest.raises(AccordError, match="after the current due date"):
         enquiry_holding_reply_send(
@@ -91,7 +94,6 @@ def test_holding_reply_after_the_due_date_is_recorded_late(scene: Scene) -> None
             enquiry=enquiry,
             reason="x",
             new_due_date=dt.date(2026, 3, 9),
-            agreed_with_member=True,
         )
 
 
@@ -189,7 +191,62 @@ def test_overdue_enquiries_climb_the_chain_one_step_at_a_time(scene: Scene) -> N
         enquiry.events.filter(kind="escalated-overdue").values_list("data__step", flat=True)
     )
     assert steps == ["line-manager", "head-of-service", "chief-officer"]
-    assert sent_to("enquiry_overdue") == [scene.head.email, scene.head.email, scene.chief.email]
+    # Hana is the officer's line manager and the Head of Service: told once for this due date.
+    assert sent_to("enquiry_overdue") == [scene.head.email, scene.chief.email]
+
+
+def _team_leader(scene: Scene) -> None:
+    """The officer reports to a team leader (Cleo), who reports to the Head of Service."""
+    scene.officer.line_manager = scene.colleague
+    scene.officer.save()
+
+
+@pytest.mark.cites("D 6.2", "D 6.3")
+def test_escalation_waits_for_a_lost_working_day_and_steps_by_the_profiles_working_days(
+    scene: Scene,
+) -> None:
+    _team_leader(scene)
+    enquiry = claimed(scene, at(2026, 2, 27))  # a Friday: due Friday 6 March
+    assert enquiry.due_date == dt.date(2026, 3, 6)
+    assert enquiries_overdue_escalate(now=at(2026, 3, 7, 9)) == 0  # Saturday: no working day lost
+    assert enquiries_overdue_escalate(now=at(2026, 3, 8, 9)) == 0  # Sunday
+    assert enquiries_overdue_escalate(now=at(2026, 3, 9, 9)) == 1  # Monday: the line manager
+    assert enquiries_overdue_escalate(now=at(2026, 3, 10, 9)) == 0  # one working day later: not yet
+    assert enquiries_overdue_escalate(now=at(2026, 3, 11, 9)) == 1  # two (the profile's): Head
+    assert enquiries_overdue_escalate(now=at(2026, 3, 12, 9)) == 0
+    assert enquiries_overdue_escalate(now=at(2026, 3, 13, 9)) == 1  # two more: the Chief Officer
+    assert sent_to("enquiry_overdue") == [
+        scene.colleague.email,
+        scene.head.email,
+        scene.chief.email,
+    ]
+    levels = list(
+        enquiry.events.filter(kind="escalated-overdue").values_list("data__level", flat=True)
+    )
+    assert levels == [1, 2, 3]
+
+
+@pytest.mark.cites("D 6.2", "D 6.3")
+def test_escalation_over_a_bank_holiday_counts_working_days(scene: Scene) -> None:
+    _team_leader(scene)
+    enquiry = claimed(scene, at(2026, 3, 26))  # due Thursday 2 April 2026, before Easter
+    assert enquiry.due_date == dt.date(2026, 4, 2)
+    assert enquiries_overdue_escalate(now=at(2026, 4, 3, 9)) == 0  # Good Friday
+    assert enquiries_overdue_escalate(now=at(2026, 4, 6, 9)) == 0  # Easter Monday
+    assert enquiries_overdue_escalate(now=at(2026, 4, 7, 9)) == 1
+    assert enquiries_overdue_escalate(now=at(2026, 4, 8, 9)) == 0
+    assert enquiries_overdue_escalate(now=at(2026, 4, 9, 9)) == 1
+
+
+@pytest.mark.cites("D 6.2", "D 6.3")
+def test_one_person_in_two_steps_at_once_gets_one_message(scene: Scene) -> None:
+    enquiry = claimed(scene)  # due Monday 9 March; Hana is line manager and Head of Service
+    # The job was down until Thursday: two steps are due at once.
+    assert enquiries_overdue_escalate(now=at(2026, 3, 12, 9)) == 2
+    assert sent_to("enquiry_overdue") == [scene.head.email]
+    body = OutboxMessage.objects.get(template="enquiry_overdue").body
+    assert "the line manager and the Head of Service" in " ".join(body.split())
+    assert enquiry.events.filter(kind="escalated-overdue").count() == 2
 
 
 @pytest.mark.cites("D 4.3")

@@ -85,8 +85,21 @@ ACTIONS: dict[str, Action] = {
             enquiry=e,
             reason=d["reason"],
             new_due_date=d["new_due_date"],
-            agreed_with_member=d["agreed_with_member"],
-            agreement_note=d["agreement_note"],
+        ),
+        secondary=True,
+    ),
+    "holding-reply-accept": Action(
+        "Accept the new timescale",
+        _text("Note to the officer (optional)", required=False),
+        lambda a, e, d: services.enquiry_holding_reply_decide(
+            actor=a, enquiry=e, accept=True, note=d["text"]
+        ),
+    ),
+    "holding-reply-decline": Action(
+        "Decline the new timescale",
+        _text("Why it does not suit (optional)", required=False),
+        lambda a, e, d: services.enquiry_holding_reply_decide(
+            actor=a, enquiry=e, accept=False, note=d["text"]
         ),
         secondary=True,
     ),
@@ -201,6 +214,7 @@ def _case_context(
         enquiry.council,
         enquiry=enquiry,
         overdue=selectors.enquiry_is_overdue(enquiry),
+        route=selectors.enquiry_route(enquiry),
         working=due_date_working(enquiry),
         holding_replies=enquiry.holding_replies.select_related("sent_by"),
         events=selectors.enquiry_event_list(enquiry),
