@@ -53,6 +53,8 @@ def enquiries_reminders_send(*, now: dt.datetime | None = None) -> int:
         if today < working_days_before(calendar, enquiry.due_date, days):
             continue
         with transaction.atomic():
+            # Two runs at once: the second waits here, then sees the first one's reminder.
+            Enquiry.objects.select_for_update(of=("self",)).filter(pk=enquiry.pk).first()
             key = enquiry.due_date.isoformat()
             if enquiry.events.filter(kind="reminder", data__due=key).exists():
                 continue
