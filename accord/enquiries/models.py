@@ -183,8 +183,9 @@ class EnquiryEvent(models.Model):
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField()
+    # Who acted stays in the record: a user with history is deactivated, never deleted (None: Accord itself).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     kind = models.CharField(max_length=40)
     description = models.TextField()
