@@ -17,6 +17,7 @@ from accord.councils.kept import CouncilKept
 from accord.councils.models import Council, Member, Officer, StatutoryRole
 from accord.enquiries import rules
 from accord.enquiries.access import enquiry_actions_for, enquiry_for
+from accord.enquiries.chain import events_chain
 from accord.enquiries.models import Enquiry, EnquiryEvent, EnquirySettings, ReferenceCounter
 from accord.enquiries.notify import enquiry_notice, notify_people
 from accord.notifications.models import OutboxMessage
@@ -90,6 +91,7 @@ def event_add(
     event = event_new(
         enquiry, actor=actor, kind=kind, description=description, citations=citations, **data
     )
+    events_chain([event])
     event.save(force_insert=True)
     return event
 
@@ -137,6 +139,7 @@ class CaseChanges:
         )
 
     def write(self) -> list[EnquiryEvent]:
+        events_chain(self.events)
         events = EnquiryEvent.objects.bulk_create(self.events)
         notify_people(self.notices)
         self.events, self.notices = [], []
