@@ -154,7 +154,7 @@ def require_action(actor: Actor, enquiry: Enquiry, action: str, doing: str) -> N
         )
 
 
-def enquiry_lock(actor: Actor, enquiry: Enquiry | int, action: str, doing: str) -> Enquiry:
+def enquiry_lock(actor: Actor, enquiry: Enquiry, action: str, doing: str) -> Enquiry:
     """The case re-read with its row locked until the caller's transaction ends, and `action` re-checked
     against that locked state (so of ten answers at once one is accepted, and no chaser follows the answer).
 
@@ -162,8 +162,7 @@ def enquiry_lock(actor: Actor, enquiry: Enquiry | int, action: str, doing: str) 
     Raises `AccordError` ("You cannot <doing> enquiry ... now") when the action is no longer open, and
     `Http404` when the actor can no longer see the case.
     """
-    pk = enquiry if isinstance(enquiry, int) else enquiry.pk
-    locked = enquiry_for(actor, pk, lock=True)
+    locked = enquiry_for(actor, enquiry.pk, lock=True)
     require_action(actor, locked, action, doing)
     return locked
 

@@ -23,6 +23,7 @@ from accord.enquiries.services import (
     enquiries_overdue_escalate,
     enquiries_reminders_send,
     enquiry_answer,
+    enquiry_assign,
     enquiry_attachment_add,
     enquiry_burden_agree,
     enquiry_burden_raise,
@@ -255,6 +256,26 @@ def test_a_one_step_transition_taken_five_times_at_once_is_taken_once(name: str)
         assert EnquiryEvent.objects.filter(kind=kind).count() == 1
     if name == "burden-review":
         assert BurdenReview.objects.get().review_note == "Agreed."
+
+
+@pytest.mark.cites("D 6.2")
+def test_two_assignments_at_once_are_both_recorded_and_the_case_ends_with_the_last() -> None:
+    scene = make_scene()
+    enquiry = scene.submit()
+    officers = [scene.officer, scene.colleague]
+    results = at_once(
+        2,
+        lambda i: enquiry_assign(actor=scene.actor("head"), enquiry=enquiry, officer=officers[i]),
+    )
+    assert results == ["ok"] * 2
+    last = enquiry.events.filter(kind="assigned").order_by("seq").last()
+    assert last is not None
+    enquiry.refresh_from_db()
+    assert enquiry.assigned_to is not None and last.data["officer"] == enquiry.assigned_to.name
+    told = OutboxMessage.objects.filter(template="enquiry_assigned")
+    assert sorted(
+        told.exclude(recipient=scene.member.email).values_list("recipient", flat=True)
+    ) == (sorted(o.email for o in officers))
 
 
 def test_files_added_at_once_are_each_recorded() -> None:
