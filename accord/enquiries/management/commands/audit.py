@@ -1,5 +1,5 @@
-"""`accord audit verify [--council SLUG]`: check that each council's enquiry history is whole (issue of FOIA
-s.77: a requested record must not be altered, erased or concealed). Exit status 1 when a chain is broken."""
+"""`accord audit verify [--council SLUG]`: check that each council's enquiry history is whole (under FOIA s.77
+altering, erasing or concealing a requested record is an offence). Exit status 1 when a chain is broken."""
 
 from __future__ import annotations
 
