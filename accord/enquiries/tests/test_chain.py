@@ -3,15 +3,18 @@ the first link broken by an edit, deletion, reordering or insertion made in SQL 
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Iterator
 from io import StringIO
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 
 from accord.core import clock
+from accord.councils.models import Council
 from accord.demo.services import demo_load
 from accord.enquiries.chain import chain_verify
 from accord.enquiries.models import Enquiry, EnquiryEvent, EventChainHead
@@ -135,6 +138,24 @@ def test_an_event_inserted_in_sql_is_reported(scene: Scene) -> None:
         [enquiry.pk, at(2026, 3, 3, 11)],
     )
     assert chain_verify(scene.council).broken.endswith("is not in the chain: added in SQL")
+
+
+def test_the_upgrade_chains_the_history_written_before_it(scene: Scene) -> None:
+    history(scene)
+    make_scene("norfolk").submit()
+    sql(f"UPDATE {TABLE} SET council_id = NULL, seq = NULL, hash = ''")
+    EventChainHead.objects.all().delete()
+    assert chain_verify(scene.council).broken.endswith("is not in the chain: added in SQL")
+    migration = importlib.import_module("accord.enquiries.migrations.0006_event_history_chain")
+    with connection.cursor() as cursor:  # before the trigger exists, as in the real upgrade
+        if connection.vendor == "postgresql":
+            cursor.execute("SET session_replication_role = replica")
+        migration.chain_existing(django_apps, None)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET session_replication_role = DEFAULT")
+    for council in Council.objects.all():
+        assert chain_verify(council).is_whole
+    assert EventChainHead.objects.count() == 2
 
 
 def test_an_unknown_council_is_a_clear_error(scene: Scene) -> None:
