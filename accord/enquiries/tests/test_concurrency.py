@@ -18,7 +18,13 @@ from django.db import connection
 
 from accord.core import clock
 from accord.core.errors import AccordError
-from accord.enquiries.models import BurdenReview, Enquiry, EnquiryEvent, ReferenceCounter
+from accord.enquiries.models import (
+    BurdenReview,
+    Enquiry,
+    EnquiryEvent,
+    InformationDispute,
+    ReferenceCounter,
+)
 from accord.enquiries.services import (
     enquiries_overdue_escalate,
     enquiries_reminders_send,
@@ -37,9 +43,11 @@ from accord.enquiries.services import (
     enquiry_member_reply,
     enquiry_reopen,
     enquiry_wait_for_member,
+    information_dispute_council_decide,
     information_dispute_decide,
     information_dispute_dispute,
     information_dispute_open,
+    information_dispute_refer_to_council,
 )
 from accord.notifications.models import OutboxMessage
 
@@ -80,6 +88,11 @@ def at_once(count: int, call: Callable[[int], Any]) -> list[str]:
     return results
 
 
+def copies(obj: Any, count: int) -> list[Any]:
+    """One instance per client, read from the database, as each request would have its own."""
+    return [type(obj).objects.get(pk=obj.pk) for _ in range(count)]
+
+
 def claimed(scene: Scene) -> Enquiry:
     enquiry = scene.submit()
     return enquiry_claim(actor=scene.actor("officer"), enquiry_id=enquiry.pk)
@@ -116,9 +129,10 @@ def test_twenty_chasers_at_once_are_all_counted_and_each_sends_its_email() -> No
     scene = make_scene()
     with clock.frozen(at(2026, 3, 2)):  # every chaser at the same instant
         enquiry = claimed(scene)
+        cases = copies(enquiry, 20)
         results = at_once(
             20,
-            lambda i: enquiry_chase(actor=scene.actor("member"), enquiry=enquiry, note=f"n{i}"),
+            lambda i: enquiry_chase(actor=scene.actor("member"), enquiry=cases[i], note=f"n{i}"),
         )
     assert results == ["ok"] * 20
     enquiry.refresh_from_db()
@@ -134,12 +148,13 @@ def test_twenty_chasers_at_once_are_all_counted_and_each_sends_its_email() -> No
 def test_ten_answers_at_once_one_is_accepted_and_no_chaser_follows_it() -> None:
     scene = make_scene()
     enquiry = claimed(scene)
+    cases = copies(enquiry, 20)
 
     def answer_or_chase(i: int) -> None:
         if i % 2:
-            enquiry_chase(actor=scene.actor("member"), enquiry=enquiry)
+            enquiry_chase(actor=scene.actor("member"), enquiry=cases[i])
         else:
-            enquiry_answer(actor=scene.actor("officer"), enquiry=enquiry, answer=f"Answer {i}")
+            enquiry_answer(actor=scene.actor("officer"), enquiry=cases[i], answer=f"Answer {i}")
 
     results = at_once(20, answer_or_chase)
     refused = f"You cannot answer enquiry {enquiry.reference} now (it is answered)."
@@ -157,6 +172,15 @@ def test_ten_answers_at_once_one_is_accepted_and_no_chaser_follows_it() -> None:
 def _dispute(scene: Scene) -> Any:
     return information_dispute_open(
         actor=scene.actor("chief"), member=scene.member, document="Report", reason="Exempt."
+    )
+
+
+def _upheld(scene: Scene) -> Any:
+    disputed = information_dispute_dispute(
+        actor=scene.actor("member"), dispute=_dispute(scene), grounds="G"
+    )
+    return information_dispute_decide(
+        actor=scene.actor("chief"), dispute=disputed, entitled=False, decision="Exempt."
     )
 
 
@@ -239,6 +263,22 @@ ONE_STEP: dict[str, tuple[Callable[[Scene], Any], Callable[[Scene, Any], Any], s
         ),
         "",
     ),
+    "information-dispute-refer": (
+        _upheld,
+        lambda s, d: information_dispute_refer_to_council(
+            actor=s.actor("member"), dispute=d, reason="Still disputed."
+        ),
+        "",
+    ),
+    "information-dispute-council-decide": (
+        lambda s: information_dispute_refer_to_council(
+            actor=s.actor("member"), dispute=_upheld(s), reason="Still disputed."
+        ),
+        lambda s, d: information_dispute_council_decide(
+            actor=s.actor("dem"), dispute=d, entitled=True, decision="Release it."
+        ),
+        "",
+    ),
 }
 
 
@@ -247,7 +287,8 @@ def test_a_one_step_transition_taken_five_times_at_once_is_taken_once(name: str)
     scene = make_scene("norfolk" if name.startswith("information") else "district")  # N 17
     setup, step, kind = ONE_STEP[name]
     subject = setup(scene)
-    results = at_once(5, lambda i: step(scene, subject))
+    subjects = copies(subject, 5)
+    results = at_once(5, lambda i: step(scene, subjects[i]))
     assert results.count("ok") == 1, results
     refusals = [r for r in results if r != "ok"]
     assert len(refusals) == 4 and all(r.strip() for r in refusals)
@@ -255,6 +296,9 @@ def test_a_one_step_transition_taken_five_times_at_once_is_taken_once(name: str)
         assert EnquiryEvent.objects.filter(kind=kind).count() == 1
     if name == "burden-review":
         assert BurdenReview.objects.get().review_note == "Agreed."
+    if name.startswith("information"):  # N 17: each step once in the dispute's own history
+        states = [step["state"] for step in InformationDispute.objects.get().history]
+        assert len(states) == len(set(states))
 
 
 @pytest.mark.cites("D 6.2")
@@ -262,9 +306,10 @@ def test_two_assignments_at_once_are_both_recorded_and_the_case_ends_with_the_la
     scene = make_scene()
     enquiry = scene.submit()
     officers = [scene.officer, scene.colleague]
+    cases = copies(enquiry, 2)
     results = at_once(
         2,
-        lambda i: enquiry_assign(actor=scene.actor("head"), enquiry=enquiry, officer=officers[i]),
+        lambda i: enquiry_assign(actor=scene.actor("head"), enquiry=cases[i], officer=officers[i]),
     )
     assert results == ["ok"] * 2
     last = enquiry.events.filter(kind="assigned").order_by("seq").last()
@@ -280,10 +325,11 @@ def test_two_assignments_at_once_are_both_recorded_and_the_case_ends_with_the_la
 def test_files_added_at_once_are_each_recorded() -> None:
     scene = make_scene()
     enquiry = claimed(scene)
+    cases = copies(enquiry, 5)
 
     def add(i: int) -> None:
         upload = SimpleUploadedFile(f"note{i}.txt", b"text", content_type="text/plain")
-        enquiry_attachment_add(actor=scene.actor("officer"), enquiry=enquiry, upload=upload)
+        enquiry_attachment_add(actor=scene.actor("officer"), enquiry=cases[i], upload=upload)
 
     assert at_once(5, add) == ["ok"] * 5
     assert enquiry.attachments.count() == 5
