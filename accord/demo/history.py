@@ -20,6 +20,7 @@ from accord.core import clock
 from accord.councils.calendars import calendar_for
 from accord.councils.models import Council, Member, Officer, Service
 from accord.enquiries import rules
+from accord.enquiries.chain import events_chain
 from accord.enquiries.models import (
     Category,
     Enquiry,
@@ -391,6 +392,7 @@ def _save(plans: list[_Plan], citations: list[dict[str, str]]) -> None:
         for p in plans
         for at, kind, text, actor in p.events
     ]
+    events_chain(events)
     EnquiryEvent.objects.bulk_create(events, batch_size=2000)
     HoldingReply.objects.bulk_create(
         [

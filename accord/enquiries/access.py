@@ -57,8 +57,13 @@ def enquiries_visible_to(actor: Actor) -> QuerySet[Enquiry]:
     return mine.filter(pk__in=mine.filter(allowed).values("pk"))
 
 
-def enquiry_for(actor: Actor, enquiry_id: int | str) -> Enquiry:
-    """The enquiry if the actor may see it; anything else is a 404 (never a 403 that confirms it exists)."""
+def enquiry_for(actor: Actor, enquiry_id: int | str, *, lock: bool = False) -> Enquiry:
+    """The enquiry if the actor may see it; anything else is a 404 (never a 403 that confirms it exists).
+
+    With `lock=True` the case row is read with `SELECT ... FOR UPDATE` and stays locked until the caller's
+    transaction ends (call it inside one): a transition then sees the latest committed state, and a
+    concurrent transition of the same case waits for this one. Raises `Http404`.
+    """
     try:
         pk = int(enquiry_id)
     except (TypeError, ValueError):
@@ -70,6 +75,8 @@ def enquiry_for(actor: Actor, enquiry_id: int | str) -> Enquiry:
     if allowed is not None:
         # The visibility test runs on this one row (its joins can repeat it), not on the whole council.
         one = one.filter(pk__in=Enquiry.objects.filter(pk=pk).filter(allowed).values("pk"))
+    if lock:
+        one = one.select_for_update(of=("self",))
     enquiry = one.select_related(
         "member", "service", "category", "assigned_to", "area", "council"
     ).first()

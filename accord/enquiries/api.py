@@ -77,7 +77,17 @@ class EventOut(Schema):
     actor: str | None
     kind: str
     description: str
+    text: str = Field("", description="The words of the change (answer, question, reply, note)")
     citations: list[dict[str, Any]]
+
+
+class AnswerOut(Schema):
+    """One round's substantive response (D 6.3), kept when the case is reopened and answered again."""
+
+    at: dt.datetime
+    actor: str | None
+    text: str
+    on_time: bool | None
 
 
 class HoldingReplyOut(Schema):
@@ -111,6 +121,7 @@ class MemberMessagesOut(Schema):
 class EnquiryDetailOut(EnquiryOut):
     details: str
     answer: str
+    answers: list[AnswerOut]
     actions: list[str]
     holding_replies: list[HoldingReplyOut]
     history: list[EventOut]
@@ -228,6 +239,15 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
         **enquiry_out(e),
         "details": e.details,
         "answer": e.answer,
+        "answers": [
+            {
+                "at": ev.at,
+                "actor": ev.actor.get_username() if ev.actor else None,
+                "text": ev.data["text"],
+                "on_time": ev.data.get("on_time"),
+            }
+            for ev in selectors.enquiry_answer_list(e)
+        ],
         "actions": enquiry_actions_for(actor, e),
         "holding_replies": [
             {
@@ -266,6 +286,7 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
                 "actor": ev.actor.get_username() if ev.actor else None,
                 "kind": ev.kind,
                 "description": ev.description,
+                "text": ev.data.get("text", ""),
                 "citations": ev.citations,
             }
             for ev in selectors.enquiry_event_list(e)

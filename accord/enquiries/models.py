@@ -184,17 +184,26 @@ class EnquiryEvent(models.Model):
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField()
+    # Who acted stays in the record: a user with history is deactivated, never deleted (None: Accord itself).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     kind = models.CharField(max_length=40)
     description = models.TextField()
     citations = models.JSONField(default=list, blank=True)  # [{"label": "D 6.3", "text": ...}]
     data = models.JSONField(default=dict, blank=True)
+    # The council's history is one hash chain (`accord.enquiries.chain`): `seq` is the event's place in it and
+    # `hash` the sha256 of its fields and the previous event's hash. Written once; never updated.
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="+", null=True)
+    seq = models.PositiveBigIntegerField(null=True)
+    hash = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["enquiry", "at"], name="enquiry_event_order")]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "seq"], name="enquiry_event_chain_place")
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"
@@ -384,3 +393,18 @@ class ReferenceCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.council} {self.year}: {self.last}"
+
+
+class EventChainHead(models.Model):
+    """The last link of a council's history chain. Its row is locked while events are added, so parallel
+    writers chain their events one after another; `accord audit verify` also checks that the chain still
+    reaches it (events deleted from the end)."""
+
+    council = models.OneToOneField(
+        Council, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    seq = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, blank=True, default="")
+
+    def __str__(self) -> str:
+        return f"{self.council}: {self.seq}"

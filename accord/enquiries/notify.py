@@ -103,24 +103,27 @@ def member_acknowledged(enquiry: Enquiry, *, note: str = "") -> OutboxMessage | 
     )
 
 
-def member_assigned(enquiry: Enquiry, officer: Officer) -> OutboxMessage | None:
-    """The Member is told who is dealing with their enquiry."""
+def member_assigned(enquiry: Enquiry, officer: Officer, *, key: str = "") -> OutboxMessage | None:
+    """The Member is told who is dealing with their enquiry (`key`: the event's id, unique per assignment)."""
     return enquiry_notice(
         enquiry=enquiry,
         person=enquiry.member,
         event="assigned",
-        key=str(officer.pk),
+        key=key or str(officer.pk),
         message=f"{officer.name} ({officer.job_title}) is dealing with the enquiry.",
     )
 
 
-def member_answered(enquiry: Enquiry, answered_at: dt.datetime) -> OutboxMessage | None:
-    """The substantive response, sent to the Member with the date until which they may reopen."""
+def member_answered(
+    enquiry: Enquiry, answered_at: dt.datetime, *, key: str = ""
+) -> OutboxMessage | None:
+    """The substantive response, sent to the Member with the date until which they may reopen (`key`: the
+    event's id, so each round's answer is its own e-mail)."""
     return enquiry_notice(
         enquiry=enquiry,
         person=enquiry.member,
         event="answered",
-        key=answered_at.isoformat(),
+        key=key or answered_at.isoformat(),
         answer=enquiry.answer,
         reopen_until=f"{enquiry.reopen_until:%d %B %Y}",
     )

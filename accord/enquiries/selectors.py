@@ -177,6 +177,12 @@ def enquiry_event_list(enquiry: Enquiry) -> QuerySet[EnquiryEvent]:
     return enquiry.events.select_related("actor").order_by("at", "id")
 
 
+def enquiry_answer_list(enquiry: Enquiry) -> list[EnquiryEvent]:
+    """Every substantive response the case has had, one per round, oldest first (D 6.3): a reopened case
+    answered again keeps its first answer in the record. Each event's `data["text"]` is the answer."""
+    return [e for e in enquiry_event_list(enquiry) if e.kind == "answered" and "text" in e.data]
+
+
 # How the case page words an e-mail's delivery (the outbox retries a failed send by itself).
 MESSAGE_STATUS_WORDS = {
     "queued": "Queued",

@@ -16,7 +16,8 @@ from accord.councils.calendars import calendar_for
 from accord.councils.kept import CouncilKept
 from accord.councils.models import Council, Member, Officer, StatutoryRole
 from accord.enquiries import rules
-from accord.enquiries.access import enquiry_actions_for
+from accord.enquiries.access import enquiry_actions_for, enquiry_for
+from accord.enquiries.chain import events_chain
 from accord.enquiries.models import Enquiry, EnquiryEvent, EnquirySettings, ReferenceCounter
 from accord.enquiries.notify import enquiry_notice, notify_people
 from accord.notifications.models import OutboxMessage
@@ -90,6 +91,7 @@ def event_add(
     event = event_new(
         enquiry, actor=actor, kind=kind, description=description, citations=citations, **data
     )
+    events_chain([event])
     event.save(force_insert=True)
     return event
 
@@ -137,6 +139,7 @@ class CaseChanges:
         )
 
     def write(self) -> list[EnquiryEvent]:
+        events_chain(self.events)
         events = EnquiryEvent.objects.bulk_create(self.events)
         notify_people(self.notices)
         self.events, self.notices = [], []
@@ -149,6 +152,19 @@ def require_action(actor: Actor, enquiry: Enquiry, action: str, doing: str) -> N
             f"You cannot {doing} enquiry {enquiry.reference} now "
             f"(it is {enquiry.get_state_display().lower()})."
         )
+
+
+def enquiry_lock(actor: Actor, enquiry: Enquiry, action: str, doing: str) -> Enquiry:
+    """The case re-read with its row locked until the caller's transaction ends, and `action` re-checked
+    against that locked state (so of ten answers at once one is accepted, and no chaser follows the answer).
+
+    Every transition starts here and then works on the returned row, never on the one it was given.
+    Raises `AccordError` ("You cannot <doing> enquiry ... now") when the action is no longer open, and
+    `Http404` when the actor can no longer see the case.
+    """
+    locked = enquiry_for(actor, enquiry.pk, lock=True)
+    require_action(actor, locked, action, doing)
+    return locked
 
 
 def reference_next(council: Council) -> str:

@@ -11,7 +11,7 @@ from accord.core import clock
 from accord.core.access import Actor
 from accord.core.errors import AccordError
 from accord.enquiries.models import Attachment, Enquiry
-from accord.enquiries.services._common import event_add, require_action
+from accord.enquiries.services._common import enquiry_lock, event_add
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 ALLOWED_TYPES = {
@@ -73,7 +73,7 @@ def _attachment_store(
 
 @transaction.atomic
 def enquiry_attachment_add(*, actor: Actor, enquiry: Enquiry, upload: UploadedFile) -> Attachment:
-    require_action(actor, enquiry, "attachment-add", "add a file to")
+    enquiry = enquiry_lock(actor, enquiry, "attachment-add", "add a file to")
     attachment = _attachment_store(actor, enquiry, upload, attachment_check(upload))
     event_add(
         enquiry, actor=actor, kind="attachment", description=f"File added: {attachment.name}."

@@ -8,9 +8,10 @@ from accord.core import clock
 from accord.core.access import Actor
 from accord.core.errors import AccordError
 from accord.enquiries import rules
+from accord.enquiries.access import enquiry_for
 from accord.enquiries.models import BurdenReview, Enquiry
 from accord.enquiries.notify import notify_person
-from accord.enquiries.services._common import event_add, profile_for, require_action
+from accord.enquiries.services._common import enquiry_lock, event_add, profile_for
 from accord.protocol import Citation
 
 
@@ -20,7 +21,7 @@ def _cites(enquiry: Enquiry) -> list[Citation]:
 
 @transaction.atomic
 def enquiry_burden_raise(*, actor: Actor, enquiry: Enquiry, reason: str) -> BurdenReview:
-    require_action(actor, enquiry, "burden-raise", "raise the burden of")
+    enquiry = enquiry_lock(actor, enquiry, "burden-raise", "raise the burden of")
     if not reason.strip():
         raise AccordError(
             "Say why answering would impose a disproportionate burden.", field="reason"
@@ -50,6 +51,7 @@ def enquiry_burden_raise(*, actor: Actor, enquiry: Enquiry, reason: str) -> Burd
         description=f"Raised with {reviewer.name} as a disproportionate burden: {reason.strip()}",
         citations=_cites(enquiry),
         review=review.pk,
+        text=review.reason,
     )
     notify_person(
         enquiry=enquiry,
@@ -62,14 +64,23 @@ def enquiry_burden_raise(*, actor: Actor, enquiry: Enquiry, reason: str) -> Burd
     return review
 
 
-def _require_reviewer(actor: Actor, review: BurdenReview) -> None:
-    if actor.officer is None or actor.officer.pk != review.reviewer_id:
-        raise AccordError(f"Only {review.reviewer.name} reviews this burden.")
+def _review_lock(actor: Actor, review: BurdenReview) -> BurdenReview:
+    """The case, then the review, re-read with their rows locked for this transaction (always in that order),
+    and the actor checked against the locked review: only its reviewer acts on it (D 6.4)."""
+    enquiry_for(actor, review.enquiry_id, lock=True)
+    locked = (
+        BurdenReview.objects.select_for_update(of=("self",))
+        .select_related("enquiry", "enquiry__council", "enquiry__member", "reviewer")
+        .get(pk=review.pk)
+    )
+    if actor.officer is None or actor.officer.pk != locked.reviewer_id:
+        raise AccordError(f"Only {locked.reviewer.name} reviews this burden.")
+    return locked
 
 
 @transaction.atomic
 def enquiry_burden_review(*, actor: Actor, review: BurdenReview, note: str) -> BurdenReview:
-    _require_reviewer(actor, review)
+    review = _review_lock(actor, review)
     if review.state != BurdenReview.State.RAISED:
         raise AccordError("This burden has already been reviewed.")
     review.state = BurdenReview.State.REVIEWED
@@ -81,6 +92,8 @@ def enquiry_burden_review(*, actor: Actor, review: BurdenReview, note: str) -> B
         kind="burden-reviewed",
         description=f"{review.reviewer.name} reviewed the burden: {review.review_note}",
         citations=_cites(review.enquiry),
+        review=review.pk,
+        text=review.review_note,
     )
     return review
 
@@ -89,7 +102,7 @@ def enquiry_burden_review(*, actor: Actor, review: BurdenReview, note: str) -> B
 def enquiry_burden_agree(*, actor: Actor, review: BurdenReview, approach: str) -> BurdenReview:
     """The approach to managing the response, as agreed with the Member, recorded and sent to them; their
     statutory and common-law rights to information stand whatever the approach (D 6.8)."""
-    _require_reviewer(actor, review)
+    review = _review_lock(actor, review)
     if review.state == BurdenReview.State.AGREED:
         raise AccordError("An approach has already been agreed.")
     if not approach.strip():
@@ -107,6 +120,8 @@ def enquiry_burden_agree(*, actor: Actor, review: BurdenReview, approach: str) -
         description=f"Approach agreed with the Member: {review.agreed_approach}"
         + (f" {rights.message}" if rights else ""),
         citations=[*_cites(enquiry), *(rights.citations if rights else ())],
+        review=review.pk,
+        text=review.agreed_approach,
     )
     notify_person(
         enquiry=enquiry,

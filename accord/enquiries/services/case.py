@@ -24,6 +24,7 @@ from accord.enquiries.notify import (
 from accord.enquiries.services._common import (
     CaseChanges,
     calendar_of,
+    enquiry_lock,
     event_add,
     monitoring_officer_for,
     profile_for,
@@ -237,6 +238,7 @@ def _divert(
         description=f"{message} Complaint reference {enquiry.complaint_reference}. {rights}".strip(),
         citations=cites,
         complaint_reference=enquiry.complaint_reference,
+        text=message,
     )
     changes.notify(
         enquiry=enquiry,
@@ -257,7 +259,7 @@ def _assign(actor: Actor, enquiry: Enquiry, officer: Officer, *, claimed: bool) 
     enquiry.save(update_fields=["assigned_to", "state", "updated"])
     cites = rules.citations_of(profile_for(enquiry.council), rules.ROUTING)
     verb = "took" if claimed else "was assigned"
-    event_add(
+    event = event_add(
         enquiry,
         actor=actor,
         kind="assigned",
@@ -265,13 +267,13 @@ def _assign(actor: Actor, enquiry: Enquiry, officer: Officer, *, claimed: bool) 
         citations=cites,
         officer=officer.name,
     )
-    notify_people([member_assigned(enquiry, officer)])
+    notify_people([member_assigned(enquiry, officer, key=str(event.pk))])
     if not claimed:
         notify_person(
             enquiry=enquiry,
             person=officer,
             event="assigned",
-            key=str(officer.pk),
+            key=str(event.pk),
             message="This Member's enquiry is assigned to you.",
         )
 
@@ -279,12 +281,7 @@ def _assign(actor: Actor, enquiry: Enquiry, officer: Officer, *, claimed: bool) 
 @transaction.atomic
 def enquiry_claim(*, actor: Actor, enquiry_id: int) -> Enquiry:
     """An officer of the service takes a new enquiry; of two at the same moment exactly one wins."""
-    enquiry_for(actor, enquiry_id)
-    enquiry = (
-        Enquiry.objects.select_for_update(of=("self",))
-        .select_related("service", "council", "member")
-        .get(pk=enquiry_id)
-    )
+    enquiry = enquiry_for(actor, enquiry_id, lock=True)
     if (
         enquiry.assigned_to_id is not None
         and actor.officer is not None
@@ -301,7 +298,7 @@ def enquiry_claim(*, actor: Actor, enquiry_id: int) -> Enquiry:
 @transaction.atomic
 def enquiry_assign(*, actor: Actor, enquiry: Enquiry, officer: Officer) -> Enquiry:
     """The Head of Service / Service Manager gives the enquiry to an officer (D 6.2)."""
-    require_action(actor, enquiry, "assign", "assign")
+    enquiry = enquiry_lock(actor, enquiry, "assign", "assign")
     if officer.council_id != enquiry.council_id or not officer.is_active:
         raise AccordError("Choose an active officer of this council.", field="officer")
     _assign(actor, enquiry, officer, claimed=False)
@@ -311,7 +308,7 @@ def enquiry_assign(*, actor: Actor, enquiry: Enquiry, officer: Officer) -> Enqui
 @transaction.atomic
 def enquiry_answer(*, actor: Actor, enquiry: Enquiry, answer: str) -> Enquiry:
     """The substantive response (D 6.3); about another area, it is shared with that area's Members (D 6.5)."""
-    require_action(actor, enquiry, "answer", "answer")
+    enquiry = enquiry_lock(actor, enquiry, "answer", "answer")
     if not answer.strip():
         raise AccordError("Write the substantive response.", field="answer")
     calendar = calendar_of(enquiry.council)
@@ -327,15 +324,16 @@ def enquiry_answer(*, actor: Actor, enquiry: Enquiry, answer: str) -> Enquiry:
     enquiry.reopen_until = calendar.due(now, reopen_days).due
     enquiry.save()
     timing = "on time" if enquiry.answered_on_time else f"late (due {enquiry.due_date:%d %B %Y})"
-    event_add(
+    answered = event_add(
         enquiry,
         actor=actor,
         kind="answered",
         description=f"Substantive response sent, {timing}.",
         citations=rules.citations_of(profile, rules.RESPONSE_DEADLINE, rules.RESPONSE_SETTING),
         on_time=enquiry.answered_on_time,
+        text=enquiry.answer,
     )
-    notify_people([member_answered(enquiry, now)])
+    notify_people([member_answered(enquiry, now, key=str(answered.pk))])
     share = rules.share_targets(
         profile,
         area_id=enquiry.area_id,
@@ -351,7 +349,7 @@ def enquiry_answer(*, actor: Actor, enquiry: Enquiry, answer: str) -> Enquiry:
                 enquiry=enquiry,
                 person=other,
                 event="shared",
-                key=now.isoformat(),
+                key=str(answered.pk),
                 answer=enquiry.answer,
                 area_name=enquiry.area.name,
                 area_noun=profile.area_noun,
@@ -370,7 +368,7 @@ def enquiry_answer(*, actor: Actor, enquiry: Enquiry, answer: str) -> Enquiry:
 
 @transaction.atomic
 def enquiry_close(*, actor: Actor, enquiry: Enquiry) -> Enquiry:
-    require_action(actor, enquiry, "close", "close")
+    enquiry = enquiry_lock(actor, enquiry, "close", "close")
     enquiry.state = State.CLOSED
     enquiry.closed_at = clock.now()
     enquiry.save(update_fields=["state", "closed_at", "updated"])
@@ -381,7 +379,7 @@ def enquiry_close(*, actor: Actor, enquiry: Enquiry) -> Enquiry:
 @transaction.atomic
 def enquiry_divert_to_complaints(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
     """D 6.7: a constituent's complaint goes to the Corporate Complaints Procedure, with a reference."""
-    require_action(actor, enquiry, "divert-to-complaints", "divert")
+    enquiry = enquiry_lock(actor, enquiry, "divert-to-complaints", "divert")
     decision = rules.complaint_route(profile_for(enquiry.council), is_complaint=True)
     if decision.route_to is None:
         raise AccordError("This council's protocol has no complaints route for enquiries.")

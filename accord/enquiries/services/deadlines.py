@@ -81,6 +81,8 @@ def enquiries_reminders_send(*, now: dt.datetime | None = None) -> int:
         days = settings_for(enquiry.council).reminder_working_days
         if today < working_days_before(calendar, enquiry.due_date, days):
             return 0
+        # Two runs at once: the second waits here, then sees the first one's reminder.
+        Enquiry.objects.select_for_update(of=("self",)).filter(pk=enquiry.pk).first()
         key = enquiry.due_date.isoformat()
         if enquiry.events.filter(kind="reminder", data__due=key).exists():
             return 0

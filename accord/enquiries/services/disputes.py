@@ -43,7 +43,19 @@ def _rule_citations(dispute_council: object) -> list[Citation]:
     return cites
 
 
-def _step(actor: Actor, dispute: InformationDispute, what: str, cites: list[Citation]) -> None:
+def _dispute_lock(dispute: InformationDispute) -> InformationDispute:
+    """The dispute re-read with its row locked until the transaction ends: each step re-checks the state it
+    moves from against the latest committed one, so two decisions at once cannot both be taken (N 17)."""
+    return (
+        InformationDispute.objects.select_for_update(of=("self",))
+        .select_related("council", "member", "chief_officer", "enquiry", "enquiry__council")
+        .get(pk=dispute.pk)
+    )
+
+
+def _step(
+    actor: Actor, dispute: InformationDispute, what: str, cites: list[Citation], text: str = ""
+) -> None:
     now = clock.now()
     dispute.updated = now
     user = actor.user
@@ -66,6 +78,7 @@ def _step(actor: Actor, dispute: InformationDispute, what: str, cites: list[Cita
             description=what,
             citations=cites,
             dispute=dispute.pk,
+            text=text,
         )
 
 
@@ -98,6 +111,7 @@ def information_dispute_open(
         dispute,
         f"{actor.officer.name} declined to provide {dispute.document}: {dispute.declined_reason}",
         cites,
+        dispute.declined_reason,
     )
     notify_dispute(
         dispute=dispute,
@@ -114,6 +128,7 @@ def information_dispute_dispute(
     *, actor: Actor, dispute: InformationDispute, grounds: str
 ) -> InformationDispute:
     """The Member disagrees: the matter is referred to the Head of Paid Service for decision."""
+    dispute = _dispute_lock(dispute)
     cites = _rule_citations(dispute.council)
     if actor.member is None or actor.member.pk != dispute.member_id:
         raise AccordError("Only the Member who asked for the document disputes the decision.")
@@ -121,7 +136,13 @@ def information_dispute_dispute(
         raise AccordError(f"This dispute is already {dispute.get_state_display().lower()}.")
     dispute.state = State.DISPUTED
     dispute.member_grounds = grounds.strip()
-    _step(actor, dispute, f"The Member disputes the decision: {dispute.member_grounds}", cites)
+    _step(
+        actor,
+        dispute,
+        f"The Member disputes the decision: {dispute.member_grounds}",
+        cites,
+        dispute.member_grounds,
+    )
     notify_dispute(
         dispute=dispute,
         person=statutory_officer(dispute.council, HEAD_OF_PAID_SERVICE),
@@ -143,6 +164,7 @@ def _require_head_of_paid_service(actor: Actor) -> None:
 def information_dispute_decide(
     *, actor: Actor, dispute: InformationDispute, entitled: bool, decision: str
 ) -> InformationDispute:
+    dispute = _dispute_lock(dispute)
     cites = _rule_citations(dispute.council)
     _require_head_of_paid_service(actor)
     if dispute.state != State.DISPUTED or actor.council_id != dispute.council_id:
@@ -154,6 +176,7 @@ def information_dispute_decide(
         dispute,
         f"The Head of Paid Service decided: {dispute.get_state_display()}. {dispute.decision}",
         cites,
+        dispute.decision,
     )
     for person in (dispute.member, dispute.chief_officer):
         notify_dispute(
@@ -171,6 +194,7 @@ def information_dispute_refer_to_council(
     *, actor: Actor, dispute: InformationDispute, reason: str
 ) -> InformationDispute:
     """Still unresolved: the Member (after the decision) or the Head of Paid Service refers it to the Council."""
+    dispute = _dispute_lock(dispute)
     cites = _rule_citations(dispute.council)
     is_member = actor.member is not None and actor.member.pk == dispute.member_id
     is_hops = (
@@ -184,7 +208,13 @@ def information_dispute_refer_to_council(
             "A dispute goes to the Council only when the Head of Paid Service has not resolved it."
         )
     dispute.state = State.REFERRED
-    _step(actor, dispute, f"Unresolved: referred to the Council. {reason.strip()}", cites)
+    _step(
+        actor,
+        dispute,
+        f"Unresolved: referred to the Council. {reason.strip()}",
+        cites,
+        reason.strip(),
+    )
     for person in (dispute.member, dispute.chief_officer):
         notify_dispute(
             dispute=dispute,
@@ -201,6 +231,7 @@ def information_dispute_council_decide(
     *, actor: Actor, dispute: InformationDispute, entitled: bool, decision: str
 ) -> InformationDispute:
     """Democratic services record the Council's decision."""
+    dispute = _dispute_lock(dispute)
     cites = _rule_citations(dispute.council)
     if not actor.is_democratic_services or actor.council_id != dispute.council_id:
         raise AccordError("Democratic services record the Council's decision.")
@@ -213,7 +244,7 @@ def information_dispute_council_decide(
         else "the Member is not entitled to the document"
     )
     dispute.decision = f"{verdict.capitalize()}. {decision.strip()}".strip()
-    _step(actor, dispute, f"The Council decided: {dispute.decision}", cites)
+    _step(actor, dispute, f"The Council decided: {dispute.decision}", cites, dispute.decision)
     for person in (dispute.member, dispute.chief_officer):
         notify_dispute(
             dispute=dispute,

@@ -10,7 +10,7 @@ from accord.core.errors import AccordError
 from accord.enquiries import rules
 from accord.enquiries.models import Enquiry, HoldingReply
 from accord.enquiries.notify import notify_person
-from accord.enquiries.services._common import event_add, profile_for, require_action
+from accord.enquiries.services._common import enquiry_lock, event_add, profile_for
 
 Decision = HoldingReply.Decision
 NOTE_LENGTH = HoldingReply._meta.get_field("decision_note").max_length or 300
@@ -33,12 +33,7 @@ def enquiry_holding_reply_decide(
     Member of a moved due date (D 6.1). Errors: AccordError when no timescale waits for an answer.
     """
     # The case is locked and read afresh: of two answers at once, the second sees the first's outcome.
-    enquiry = (
-        Enquiry.objects.select_for_update(of=("self",))
-        .select_related("council", "service", "assigned_to", "member", "category", "area")
-        .get(pk=enquiry.pk)
-    )
-    require_action(
+    enquiry = enquiry_lock(
         actor,
         enquiry,
         "holding-reply-accept" if accept else "holding-reply-decline",

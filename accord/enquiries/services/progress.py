@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import F
 
 from accord.core import clock
 from accord.core.access import Actor
 from accord.core.errors import AccordError
 from accord.enquiries import rules
+from accord.enquiries.access import enquiry_for
 from accord.enquiries.models import Enquiry, HoldingReply
 from accord.enquiries.notify import notify_person
 from accord.enquiries.services._common import (
@@ -17,6 +19,7 @@ from accord.enquiries.services._common import (
     calendar_of,
     chain_person,
     computed_due,
+    enquiry_lock,
     event_add,
     holding_reply_date_check,
     profile_for,
@@ -36,7 +39,7 @@ def enquiry_holding_reply_send(
     and at most the profile's `longest_extension_working_days` working days after it (or after today, once
     the due date has passed). After the due date the holding reply is recorded late. Errors: AccordError
     naming `reason` or `new_due_date`."""
-    require_action(actor, enquiry, "holding-reply", "send a holding reply on")
+    enquiry = enquiry_lock(actor, enquiry, "holding-reply", "send a holding reply on")
     today = clock.today()
     if not reason.strip():
         raise AccordError(
@@ -74,6 +77,7 @@ def enquiry_holding_reply_send(
         citations=timing.citations,
         new_due_date=new_due_date.isoformat(),
         late=late,
+        text=reply.reason,
     )
     notify_person(
         enquiry=enquiry,
@@ -90,7 +94,7 @@ def enquiry_holding_reply_send(
 @transaction.atomic
 def enquiry_wait_for_member(*, actor: Actor, enquiry: Enquiry, question: str) -> Enquiry:
     """The officer needs the Member's answer first; where the profile allows it the clock stops (D 6.3)."""
-    require_action(actor, enquiry, "wait-for-member", "ask the Member about")
+    enquiry = enquiry_lock(actor, enquiry, "wait-for-member", "ask the Member about")
     if not question.strip():
         raise AccordError("Write the question for the Member.", field="question")
     profile = profile_for(enquiry.council)
@@ -99,19 +103,20 @@ def enquiry_wait_for_member(*, actor: Actor, enquiry: Enquiry, question: str) ->
     enquiry.paused_since = clock.now() if paused else None
     enquiry.save(update_fields=["state", "paused_since", "updated"])
     clock_note = " The clock is paused." if paused else " The clock keeps running."
-    event_add(
+    event = event_add(
         enquiry,
         actor=actor,
         kind="waiting-for-member",
         description=f"Question for the Member: {question.strip()}{clock_note}",
         citations=rules.citations_of(profile, rules.PAUSE),
         paused=paused,
+        text=question.strip(),
     )
     notify_person(
         enquiry=enquiry,
         person=enquiry.member,
         event="waiting",
-        key=clock.now().isoformat(),
+        key=str(event.pk),
         question=question.strip(),
         paused=paused,
     )
@@ -121,7 +126,7 @@ def enquiry_wait_for_member(*, actor: Actor, enquiry: Enquiry, question: str) ->
 @transaction.atomic
 def enquiry_member_reply(*, actor: Actor, enquiry: Enquiry, reply: str) -> Enquiry:
     """The Member answers; the due date moves by the working days the enquiry waited."""
-    require_action(actor, enquiry, "member-reply", "reply to")
+    enquiry = enquiry_lock(actor, enquiry, "member-reply", "reply to")
     if not reply.strip():
         raise AccordError("Write your reply.", field="reply")
     calendar = calendar_of(enquiry.council)
@@ -142,19 +147,20 @@ def enquiry_member_reply(*, actor: Actor, enquiry: Enquiry, reply: str) -> Enqui
         if moved
         else ""
     )
-    event_add(
+    event = event_add(
         enquiry,
         actor=actor,
         kind="member-replied",
         description=f"The Member replied: {reply.strip()}{what}",
         citations=rules.citations_of(profile_for(enquiry.council), rules.PAUSE),
         paused_working_days=moved,
+        text=reply.strip(),
     )
     notify_person(
         enquiry=enquiry,
         person=enquiry.assigned_to,
         event="member_replied",
-        key=clock.now().isoformat(),
+        key=str(event.pk),
         reply=reply.strip(),
     )
     if enquiry.due_date != old_due:
@@ -162,7 +168,7 @@ def enquiry_member_reply(*, actor: Actor, enquiry: Enquiry, reply: str) -> Enqui
             enquiry=enquiry,
             person=enquiry.member,
             event="due_date_moved",
-            key=f"paused-{clock.now().isoformat()}",
+            key=f"paused-{event.pk}",
             old_due=f"{old_due:%A %d %B %Y}",
             why=f"The clock stopped for {moved} working day(s) while the officer waited for your reply",
         )
@@ -172,23 +178,26 @@ def enquiry_member_reply(*, actor: Actor, enquiry: Enquiry, reply: str) -> Enqui
 @transaction.atomic
 def enquiry_chase(*, actor: Actor, enquiry: Enquiry, note: str = "") -> Enquiry:
     """D 6.3 asks Members not to chase a live enquiry: a chaser is allowed, recorded and counted."""
-    require_action(actor, enquiry, "chase", "chase")
-    enquiry.chaser_count += 1
-    enquiry.save(update_fields=["chaser_count", "updated"])
+    enquiry = enquiry_lock(actor, enquiry, "chase", "chase")
+    Enquiry.objects.filter(pk=enquiry.pk).update(
+        chaser_count=F("chaser_count") + 1, updated=clock.now()
+    )
+    enquiry.refresh_from_db(fields=["chaser_count", "updated"])
     cites = rules.citations_of(profile_for(enquiry.council), rules.CHASERS)
-    event_add(
+    event = event_add(
         enquiry,
         actor=actor,
         kind="chased",
         description=f"The Member chased the enquiry (chaser {enquiry.chaser_count}). {note.strip()}".strip(),
         citations=cites,
         chaser_count=enquiry.chaser_count,
+        text=note.strip(),
     )
     notify_person(
         enquiry=enquiry,
         person=enquiry.assigned_to or enquiry.service.head,
         event="chased",
-        key=str(enquiry.chaser_count),
+        key=str(event.pk),
         chaser_count=enquiry.chaser_count,
         note=note.strip(),
     )
@@ -213,6 +222,7 @@ def _restart_clock(enquiry: Enquiry) -> None:
 @transaction.atomic
 def enquiry_reopen(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
     """A follow-up within the council's period after the answer reopens the enquiry with a new clock."""
+    enquiry = enquiry_for(actor, enquiry.pk, lock=True)
     if enquiry.state in (State.ANSWERED, State.CLOSED) and (
         enquiry.reopen_until is None or clock.today() > enquiry.reopen_until
     ):
@@ -230,7 +240,7 @@ def enquiry_reopen(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
     _restart_clock(enquiry)
     enquiry.state = State.ASSIGNED if enquiry.assigned_to_id else State.RECEIVED
     enquiry.save()
-    event_add(
+    event = event_add(
         enquiry,
         actor=actor,
         kind="reopened",
@@ -238,6 +248,7 @@ def enquiry_reopen(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
         citations=rules.citations_of(
             profile_for(enquiry.council), rules.RESPONSE_DEADLINE, rules.RESPONSE_SETTING
         ),
+        text=reason.strip(),
     )
     # The Member is told too (D 6.1): the case has a new clock and due date.
     for person, template in (
@@ -249,7 +260,7 @@ def enquiry_reopen(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
             person=person,
             event="reopened",
             template=template,
-            key=clock.now().isoformat(),
+            key=str(event.pk),
             reason=reason.strip(),
         )
     return enquiry
@@ -258,7 +269,7 @@ def enquiry_reopen(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
 @transaction.atomic
 def enquiry_escalate(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
     """D 4.3: a Member not satisfied takes the matter to the Service Manager / Head of Service, then Chief Officer."""
-    require_action(actor, enquiry, "escalate", "escalate")
+    enquiry = enquiry_lock(actor, enquiry, "escalate", "escalate")
     if not reason.strip():
         raise AccordError("Say why you are not satisfied with the response.", field="reason")
     chain, _, cites = rules.escalation_chain(profile_for(enquiry.council), rules.ESCALATION)
@@ -280,7 +291,7 @@ def enquiry_escalate(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
     enquiry.state = State.ASSIGNED
     enquiry.save()
     title = STEP_TITLES.get(step, step)
-    event_add(
+    event = event_add(
         enquiry,
         actor=actor,
         kind="escalated-by-member",
@@ -288,6 +299,7 @@ def enquiry_escalate(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
         citations=cites,
         step=step,
         officer=target.name,
+        text=reason.strip(),
     )
     # The Member is told too (D 6.1): the case has a new clock and due date.
     for person, template in ((target, ""), (enquiry.member, "enquiry_escalated_member")):
@@ -296,7 +308,7 @@ def enquiry_escalate(*, actor: Actor, enquiry: Enquiry, reason: str) -> Enquiry:
             person=person,
             event="escalated",
             template=template,
-            key=f"member-{level}",
+            key=str(event.pk),
             step=title,
             reason=reason.strip(),
         )
