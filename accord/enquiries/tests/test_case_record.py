@@ -3,6 +3,8 @@ and whoever acted stays named (users with history are deactivated, not deleted).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.db.models import ProtectedError
 from django.test import Client
@@ -72,8 +74,7 @@ def test_every_text_that_changes_the_case_is_kept_in_its_event(scene: Scene) -> 
             actor=officer,
             enquiry=enquiry,
             reason="Waiting for the joiner.",
-            new_due_date=enquiry.due_date.replace(month=4),
-            agreed_with_member=True,
+            new_due_date=enquiry.due_date + dt.timedelta(days=14),
         )
         enquiry = enquiry_answer(actor=officer, enquiry=enquiry, answer="Mended.")
         enquiry_escalate(actor=member, enquiry=enquiry, reason="The paint is wrong.")
