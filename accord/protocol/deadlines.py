@@ -9,24 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
-
 from accord.protocol.calendar import WorkingCalendar
 from accord.protocol.decision import Decision
 from accord.protocol.model import Profile
 
 RESPONSE_DEADLINE = "enquiry.response-deadline"
-
-
-class ResponseDeadlineParams(BaseModel):
-    """Params of `enquiry.response-deadline` (D 6.3)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    working_days: StrictInt = Field(ge=0, le=60)
-
-
-RULE_PARAMS: dict[str, type[BaseModel]] = {RESPONSE_DEADLINE: ResponseDeadlineParams}
 
 
 def response_due(
