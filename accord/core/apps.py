@@ -3,6 +3,7 @@ from typing import Any
 from django.apps import AppConfig
 from django.conf import settings
 from django.core.signals import setting_changed
+from django.utils.module_loading import autodiscover_modules
 
 
 class CoreConfig(AppConfig):
@@ -12,6 +13,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         _configure_profiles()
+        autodiscover_modules("invariants")  # each capability registers its invariants
         setting_changed.connect(_profile_dirs_changed)
 
 

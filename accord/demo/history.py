@@ -256,8 +256,11 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
     }
     calendar = calendar_for(council)
     days, citations = _working_days(council)
-    today = clock.today()
-    start = today - dt.timedelta(days=365)
+    now = clock.now()
+    today = now.date()
+    start = today - dt.timedelta(
+        days=365
+    )  # received up to yesterday: every step below is in the past
     plans: list[_Plan] = []
     for n in range(count):
         received_on = start + dt.timedelta(days=int(365 * (n + rng.random()) / count))
@@ -315,11 +318,11 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
             )
         on_time = rng.random() < ON_TIME_SHARE
         took = rng.randint(0, days) if on_time else days + rng.randint(1, 8)
-        if (
-            rng.random() < 0.07 and officer is not None
-        ):  # a holding reply agreed before the deadline
+        sent = _at(_after(calendar, due.day_zero, max(0, days - 1)), rng)
+        sent = max(sent, received + dt.timedelta(hours=3))
+        if rng.random() < 0.07 and officer is not None and sent < now:
+            # a holding reply agreed before the deadline (only one already sent by now)
             new_due = _after(calendar, due.due, rng.randint(3, 10))
-            sent = _at(_after(calendar, due.day_zero, max(0, days - 1)), rng)
             plan.holding = (sent, officer, new_due)
             plan.events.append(
                 (
@@ -334,13 +337,21 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
             e.state = Enquiry.State.HOLDING_REPLY_SENT
             took = days + rng.randint(1, 6) if on_time else days + 12
         answered_on = _after(calendar, due.day_zero, took)
+        # answered after receipt and after any holding reply; only answered by now counts
+        answered = max(
+            _at(answered_on, rng),
+            received + dt.timedelta(hours=4),
+            *([plan.holding[0] + dt.timedelta(hours=1)] if plan.holding else []),
+        )
+        is_answered = answered < now and officer is not None
+        live_until = answered if is_answered else now
         if not on_time or rng.random() < 0.05:
-            e.chaser_count = rng.randint(1, 3)
-            for k in range(e.chaser_count):
+            for k in range(rng.randint(1, 3)):
                 when = _at(_after(calendar, due.day_zero, min(took, days + k)), rng)
-                plan.events.append((when, "chased", "The Member chased the enquiry.", user))
-        if answered_on < today and officer is not None:
-            answered = _at(answered_on, rng)
+                if received < when < live_until:  # a Member chases a live enquiry only
+                    e.chaser_count += 1
+                    plan.events.append((when, "chased", "The Member chased the enquiry.", user))
+        if is_answered and officer is not None:
             e.state = Enquiry.State.ANSWERED
             e.answered_at = answered
             e.answered_month = answered_month_of(answered)
@@ -357,11 +368,12 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
                     officer_users.get(officer.pk),
                 )
             )
-            if not e.answered_on_time and rng.random() < 0.2:
+            escalated = answered + dt.timedelta(days=1)
+            if not e.answered_on_time and rng.random() < 0.2 and escalated < now:
                 e.escalation_level = 1
                 plan.events.append(
                     (
-                        answered + dt.timedelta(days=1),
+                        escalated,
                         "escalated",
                         "The Member escalated the enquiry to the Head of Service.",
                         user,
@@ -369,7 +381,7 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
                 )
             if e.reopen_until < today:
                 e.state = Enquiry.State.CLOSED
-                e.closed_at = _at(e.reopen_until, rng)
+                e.closed_at = max(_at(e.reopen_until, rng), escalated)
                 plan.events.append((e.closed_at, "closed", "Enquiry closed.", None))
         plans.append(plan)
     _save(plans, citations)
