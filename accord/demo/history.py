@@ -19,12 +19,10 @@ from accord.accounts.models import User
 from accord.core import clock
 from accord.councils.calendars import calendar_for
 from accord.councils.models import Council, Member, Officer, Service
-from accord.enquiries import rules
 from accord.enquiries.models import (
     Category,
     Enquiry,
     EnquiryEvent,
-    EnquirySettings,
     HoldingReply,
     answered_month_of,
 )
@@ -34,8 +32,8 @@ from accord.enquiries.notify import (
     member_answered,
     member_assigned,
 )
+from accord.enquiries.selectors import council_service_level
 from accord.notifications.models import OutboxMessage
-from accord.protocol import load_profile
 from accord.protocol.calendar import WorkingCalendar
 
 SEED = 2026
@@ -216,11 +214,7 @@ def _categories(council: Council) -> list[tuple[Category, Sequence[str]]]:
 
 
 def _working_days(council: Council) -> tuple[int, list[dict[str, str]]]:
-    profile = load_profile(council.profile)
-    setting = EnquirySettings.objects.filter(council=council).first()
-    level = rules.service_level(
-        profile, council_setting=setting.response_working_days if setting else None
-    )
+    level = council_service_level(council)
     return level.working_days, [c.to_dict() for c in level.citations]
 
 
