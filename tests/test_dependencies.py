@@ -41,9 +41,13 @@ def _imported_distributions() -> set[str]:
                     modules.update(a.name.split(".")[0] for a in node.names)
                 elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                     modules.add(node.module.split(".")[0])
-                elif folder == "config" and isinstance(node, ast.Constant):
-                    if isinstance(node.value, str) and re.fullmatch(r"[a-z_]+(\.\w+)*", node.value):
-                        modules.add(node.value.split(".")[0])
+                elif (
+                    folder == "config"
+                    and isinstance(node, ast.Constant)
+                    and isinstance(node.value, str)
+                    and re.fullmatch(r"[a-z_]+(\.\w+)*", node.value)
+                ):
+                    modules.add(node.value.split(".")[0])
     by_module = importlib.metadata.packages_distributions()
     return {
         _name(dist)
@@ -54,7 +58,9 @@ def _imported_distributions() -> set[str]:
 
 def test_every_imported_library_is_declared() -> None:
     undeclared = _imported_distributions() - _declared()
-    assert not undeclared, f"imported but not in pyproject.toml's dependencies: {sorted(undeclared)}"
+    assert not undeclared, (
+        f"imported but not in pyproject.toml's dependencies: {sorted(undeclared)}"
+    )
 
 
 def test_every_declared_library_is_used() -> None:
