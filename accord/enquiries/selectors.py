@@ -91,9 +91,6 @@ class EnquiryFilters:
     received_to: dt.date | None = None
     member: int | None = None
 
-    def active(self) -> bool:
-        return any(v not in (None, False, "") for v in self.__dict__.values())
-
     def query_items(self) -> list[tuple[str, str]]:
         items: list[tuple[str, str]] = []
         for key, value in self.__dict__.items():

@@ -15,7 +15,6 @@ from accord.core.errors import AccordError
 from accord.councils.calendars import calendar_for
 from accord.councils.kept import CouncilKept
 from accord.councils.models import Council, Member, Officer, StatutoryRole
-from accord.enquiries import rules
 from accord.enquiries.access import enquiry_actions_for
 from accord.enquiries.models import Enquiry, EnquiryEvent, EnquirySettings, ReferenceCounter
 from accord.enquiries.notify import enquiry_notice, notify_people
@@ -185,13 +184,6 @@ def working_days_before(calendar: WorkingCalendar, day: dt.date, n: int) -> dt.d
         if calendar.is_working_day(day):
             n -= 1
     return day
-
-
-def service_level_for(enquiry: Enquiry) -> rules.ServiceLevel:
-    return rules.service_level(
-        profile_for(enquiry.council),
-        council_setting=settings_for(enquiry.council).response_working_days,
-    )
 
 
 def computed_due(enquiry: Enquiry, calendar: WorkingCalendar) -> dt.date:
