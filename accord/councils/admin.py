@@ -19,6 +19,7 @@ from django.urls import URLPattern, path
 from accord.accounts.models import User
 from accord.core.errors import AccordError
 
+from .imports.admin_views import members_import_view
 from .models import (
     Area,
     AreaPostcode,
@@ -97,6 +98,10 @@ class CouncilScopedMixin:
 
     def _scoped(self, request: HttpRequest) -> bool:
         return not _user(request).is_superuser
+
+    def scoped_council(self, request: HttpRequest) -> Council | None:
+        """The council a non-superuser's pages are confined to; None for a superuser (any council)."""
+        return admin_council(request) if self._scoped(request) else None
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet[Any]:
         qs = super().get_queryset(request)  # type: ignore[misc]
@@ -275,8 +280,6 @@ class MemberAdmin(ScopedAdmin):
     change_list_template = "admin/councils/member/change_list.html"
 
     def get_urls(self) -> list[URLPattern]:
-        from .imports.admin_views import members_import_view
-
         view = self.admin_site.admin_view(members_import_view(self))
         return [
             path("import/", view, name="councils_member_import"),

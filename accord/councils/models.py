@@ -67,17 +67,6 @@ class Council(models.Model):
         return self.name
 
 
-def council_settings_changed(council_id: int) -> None:
-    """Mark the council's settings changed, in the caller's transaction (kept calendars are dropped).
-
-    Connected to every save and delete of a closure day (`accord.councils.apps`) and of the enquiry settings.
-    """
-    from accord.councils.kept import council_kept_forget
-
-    Council.objects.filter(pk=council_id).update(settings_version=uuid.uuid4())
-    council_kept_forget(council_id)
-
-
 class ClosureDay(models.Model):
     """A day the council's offices are closed beyond bank holidays; not a working day for any deadline."""
 

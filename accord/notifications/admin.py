@@ -9,8 +9,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from .models import OutboxMessage
+from .queue import outbox_retry
 from .selectors import outbox_list_for_user
-from .services import outbox_retry
 
 
 def _may_view(request: HttpRequest) -> bool:
