@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.core.management.base import CommandError
 from django.db import connection
 
 from accord.core import clock
@@ -49,7 +50,7 @@ def test_existing_breaches_are_named_by_the_migration_and_the_check(unchecked: N
             answered_at=received - dt.timedelta(hours=1),
         )
         f.AnsweredEnquiryFactory(council=enquiry.council, received_at=received)
-        with pytest.raises(RuntimeError) as raised:
+        with pytest.raises(CommandError) as raised:
             MIGRATION.verify_existing_enquiries(apps, None)
         breaches = [str(b) for b in invariants_check()]
     slug = enquiry.council.slug
