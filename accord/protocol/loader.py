@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from accord.protocol.model import Paragraph, Profile, RoleDef, Rule, split_label
-from accord.protocol.rulebook import RULE_PARAMS, unknown_rule_message
+from accord.protocol.rulebook import RULE_PARAMS, rule_kind, unknown_rule_message
 from accord.protocol.schema import ProfileIn, RoleIn, render_error, render_loc
 
 PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
@@ -187,6 +187,11 @@ def _cross_check(data: ProfileIn) -> list[str]:
         if params_model is None:
             errors.append(f"{render_loc(('rules', rule_id))}: {unknown_rule_message(rule_id)}")
             continue
+        if rule.kind != rule_kind(rule_id):
+            errors.append(
+                f"{render_loc(('rules', rule_id, 'kind'))}: {rule.kind!r}, but the engine follows "
+                f"{rule_id!r} as a {rule_kind(rule_id)} (write kind: {rule_kind(rule_id)})"
+            )
         try:
             params_model.model_validate(rule.params)
         except ValidationError as exc:

@@ -101,6 +101,16 @@ RULE_PARAMS: dict[str, type[NoParams]] = {
 }
 
 
+# What the engine does with each rule: enforce or compute it (`rule`), or follow its steps as a case type
+# (`workflow`). A profile that declares another kind would make coverage claim the wrong thing.
+WORKFLOWS = frozenset({"enquiry.escalation", "enquiry.burden", "enquiry.information-dispute"})
+
+
+def rule_kind(rule_id: str) -> str:
+    """'workflow' or 'rule': what the engine does with a known rule id."""
+    return "workflow" if rule_id in WORKFLOWS else "rule"
+
+
 def known_rules() -> list[str]:
     """Every rule id the engine enforces, sorted, e.g. ['enquiry.burden', 'enquiry.chasers', ...]."""
     return sorted(RULE_PARAMS)

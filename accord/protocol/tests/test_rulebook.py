@@ -78,6 +78,17 @@ def test_a_param_of_the_wrong_type_is_refused_naming_the_key(
     assert errors[0].startswith("rules.") and f"{where}: " in errors[0]
 
 
+@pytest.mark.cites("D 6.4")
+def test_a_rule_of_the_wrong_kind_is_refused(tmp_path: Path) -> None:
+    path = _district_with(
+        tmp_path, "  enquiry.burden:\n    kind: workflow\n", "  enquiry.burden:\n    kind: rule\n"
+    )
+    assert _errors(path) == [
+        "rules.enquiry.burden.kind: 'rule', but the engine follows 'enquiry.burden' as a workflow "
+        "(write kind: workflow)"
+    ]
+
+
 def test_every_shipped_rule_is_in_the_rulebook() -> None:
     for key in available_profiles():
         assert set(load_profile(key).rules) <= set(RULE_PARAMS), key
