@@ -38,9 +38,10 @@ run: install ## set up the SQLite database with the demo councils and serve on h
 
 test: lint typecheck pytest ## ruff, mypy and the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
 
-lint: install-dev ## ruff lint and format check
+lint: install-dev ## ruff lint and format check, and the import layers (.importlinter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install-dev ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .

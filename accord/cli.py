@@ -1,6 +1,7 @@
 """The `accord` command: Django's management commands with Accord's settings.
 
-`accord protocol coverage`, `accord calendar due`, `accord demo load`, `accord serve`, `accord migrate` ...
+`accord protocol coverage`, `accord calendar due`, `accord demo load`, `accord serve`, `accord migrate`,
+`accord check-invariants` ...
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["accord", *(sys.argv[1:] if argv is None else argv)])
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and not args[0].startswith("-"):
+        args[0] = args[0].replace("-", "_")  # `accord check-invariants` runs `check_invariants`
+    execute_from_command_line(["accord", *args])
 
 
 if __name__ == "__main__":

@@ -48,11 +48,17 @@ def test_every_rule_is_cited_and_tested(key: str) -> None:
 
 
 def _strings_in_code() -> set[str]:
-    """Every string literal in Accord's code, leaving out tests, migrations and the profiles."""
+    """Every string literal in Accord's code, leaving out tests, migrations, the profiles and the rulebook
+    (which names every rule the loader accepts, used or not)."""
     found: set[str] = set()
     for path in (REPO_ROOT / "accord").rglob("*.py"):
         rel = path.relative_to(REPO_ROOT).parts
-        if "tests" in rel or "migrations" in rel or path.is_relative_to(PROFILES_DIR):
+        if (
+            "tests" in rel
+            or "migrations" in rel
+            or path.is_relative_to(PROFILES_DIR)
+            or path.name == "rulebook.py"
+        ):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):

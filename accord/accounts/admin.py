@@ -2,22 +2,24 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
-
-from accord.enquiries.models import Attachment, Enquiry, EnquiryEvent
 
 from .models import User
 
 
 def user_has_history(user: User) -> bool:
-    """Whether the user acted on any case: their name stays in the record, so they are deactivated, not
-    deleted (the database refuses the deletion too)."""
-    return (
-        EnquiryEvent.objects.filter(actor=user).exists()
-        or Enquiry.objects.filter(raised_by=user).exists()
-        or Attachment.objects.filter(uploaded_by=user).exists()
-    )
+    """Whether any record keeps the user (every relation to a user that the record protects: the actor of
+    a case's history, who raised or uploaded): their name stays in the record, so they are deactivated,
+    not deleted (the database refuses the deletion too). Asked of the relations, so no capability is named."""
+    for relation in User._meta.related_objects:
+        related = relation.related_model
+        if relation.on_delete is not models.PROTECT or isinstance(related, str):
+            continue
+        if related._default_manager.filter(**{relation.field.name: user}).exists():
+            return True
+    return False
 
 
 @admin.register(User)

@@ -19,6 +19,8 @@ from django.urls import URLPattern, path
 from accord.accounts.models import User
 from accord.core.errors import AccordError
 
+from .calendars import council_calendar_changed
+from .imports.admin_views import members_import_view
 from .models import (
     Area,
     AreaPostcode,
@@ -97,6 +99,10 @@ class CouncilScopedMixin:
 
     def _scoped(self, request: HttpRequest) -> bool:
         return not _user(request).is_superuser
+
+    def scoped_council(self, request: HttpRequest) -> Council | None:
+        """The council a non-superuser's pages are confined to; None for a superuser (any council)."""
+        return admin_council(request) if self._scoped(request) else None
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet[Any]:
         qs = super().get_queryset(request)  # type: ignore[misc]
@@ -214,14 +220,13 @@ class CouncilAdmin(ScopedAdmin):
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         """Closure days added, changed or removed here re-date the council's open enquiries at once, in
-        the same transaction, through the enquiry service (D 6.3)."""
+        the same transaction, through each capability's registered handler (D 6.3)."""
         super().save_related(request, form, formsets, change)
         if not any(fs.model is ClosureDay and fs.has_changed() for fs in formsets):
             return
         from accord.core.access import actor_for
-        from accord.enquiries.services import council_closure_days_apply
 
-        moved = council_closure_days_apply(actor=actor_for(_user(request)), council=form.instance)
+        moved = council_calendar_changed(actor=actor_for(_user(request)), council=form.instance)
         self.message_user(
             request,
             f"The closure days changed: {moved} open "
@@ -292,8 +297,6 @@ class MemberAdmin(ScopedAdmin):
     change_list_template = "admin/councils/member/change_list.html"
 
     def get_urls(self) -> list[URLPattern]:
-        from .imports.admin_views import members_import_view
-
         view = self.admin_site.admin_view(members_import_view(self))
         return [
             path("import/", view, name="councils_member_import"),

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 
 
 def _changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from accord.councils.models import council_settings_changed
+    from accord.councils.kept import council_settings_changed
 
     council_settings_changed(instance.council_id)
 

@@ -6,7 +6,9 @@ D 6.3 counts "working days"; a council's closure days (e.g. between Christmas an
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from accord.councils.kept import CouncilKept
 from accord.councils.models import Council
@@ -26,6 +28,24 @@ def _calendar_build(council: Council) -> WorkingCalendar:
 
 
 _CALENDARS = CouncilKept(_calendar_build)
+
+CalendarChanged = Callable[..., int]
+_CALENDAR_CHANGED: list[CalendarChanged] = []
+
+
+def calendar_changed_register(handler: CalendarChanged) -> CalendarChanged:
+    """A capability registers what its open cases do when a council's calendar changes (D 6.3: closure days
+    added or removed re-date open cases). `handler(actor=..., council=...)` returns how many cases moved.
+    The council model knows no capability: each registers itself from its `AppConfig.ready`."""
+    if handler not in _CALENDAR_CHANGED:
+        _CALENDAR_CHANGED.append(handler)
+    return handler
+
+
+def council_calendar_changed(*, actor: Any, council: Council) -> int:
+    """Tell every registered capability that the council's calendar changed, in the caller's transaction;
+    returns how many open cases moved in all. Errors are the handlers' own (AccordError)."""
+    return sum(handler(actor=actor, council=council) for handler in _CALENDAR_CHANGED)
 
 
 def calendar_for(council: Council) -> WorkingCalendar:

@@ -9,6 +9,7 @@ own kept values at once, for code still holding the council as it was read befor
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Callable
 from typing import Generic, TypeVar
 from uuid import UUID
@@ -49,3 +50,12 @@ class CouncilKept(Generic[T]):
 def council_kept_forget(council_id: int) -> None:
     for kept in _ALL:
         kept.forget(council_id)
+
+
+def council_settings_changed(council_id: int) -> None:
+    """Mark the council's settings changed, in the caller's transaction (kept calendars are dropped).
+
+    Connected to every save and delete of a closure day (`accord.councils.apps`) and of the enquiry settings.
+    """
+    Council.objects.filter(pk=council_id).update(settings_version=uuid.uuid4())
+    council_kept_forget(council_id)

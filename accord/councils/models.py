@@ -12,6 +12,8 @@ from typing import Any
 from django.db import models
 from django.db.models import Q
 
+from accord.protocol import ProfileError, available_profiles, load_profile
+
 
 class Nation(models.TextChoices):
     ENGLAND = "england", "England"
@@ -25,13 +27,30 @@ class AreaNoun(models.TextChoices):
     DIVISION = "division", "division"
 
 
+def installed_profile_choices() -> list[tuple[str, str]]:
+    """The council's profile is one of the installed profiles: [(key, "Title (key)"), ...].
+
+    Installed means shipped with Accord or found in ACCORD_PROFILE_DIRS (`accord protocol list`); a council
+    file that does not load is offered by its key alone, so the admin still opens.
+    """
+    choices = []
+    for key in available_profiles():
+        try:
+            choices.append((key, f"{load_profile(key).title} ({key})"))
+        except ProfileError:
+            choices.append((key, key))
+    return choices
+
+
 class Council(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
     nation = models.CharField(max_length=20, choices=Nation.choices)
     profile = models.CharField(
         max_length=100,
-        help_text="The protocol profile the council runs, e.g. 'district' or 'norfolk'.",
+        choices=installed_profile_choices,
+        help_text="The protocol profile the council runs: one of the installed profiles "
+        "(`accord protocol list`).",
     )
     area_noun = models.CharField(max_length=10, choices=AreaNoun.choices, default=AreaNoun.WARD)
     settings_version = models.UUIDField(
@@ -53,17 +72,6 @@ class Council(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-def council_settings_changed(council_id: int) -> None:
-    """Mark the council's settings changed, in the caller's transaction (kept calendars are dropped).
-
-    Connected to every save and delete of a closure day (`accord.councils.apps`) and of the enquiry settings.
-    """
-    from accord.councils.kept import council_kept_forget
-
-    Council.objects.filter(pk=council_id).update(settings_version=uuid.uuid4())
-    council_kept_forget(council_id)
 
 
 class ClosureDay(models.Model):

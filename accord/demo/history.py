@@ -19,13 +19,11 @@ from accord.accounts.models import User
 from accord.core import clock
 from accord.councils.calendars import calendar_for
 from accord.councils.models import Council, Member, Officer, Service
-from accord.enquiries import rules
 from accord.enquiries.chain import events_chain
 from accord.enquiries.models import (
     Category,
     Enquiry,
     EnquiryEvent,
-    EnquirySettings,
     HoldingReply,
     answered_month_of,
 )
@@ -35,8 +33,8 @@ from accord.enquiries.notify import (
     member_answered,
     member_assigned,
 )
+from accord.enquiries.selectors import council_service_level
 from accord.notifications.models import OutboxMessage
-from accord.protocol import load_profile
 from accord.protocol.calendar import WorkingCalendar
 
 SEED = 2026
@@ -217,11 +215,7 @@ def _categories(council: Council) -> list[tuple[Category, Sequence[str]]]:
 
 
 def _working_days(council: Council) -> tuple[int, list[dict[str, str]]]:
-    profile = load_profile(council.profile)
-    setting = EnquirySettings.objects.filter(council=council).first()
-    level = rules.service_level(
-        profile, council_setting=setting.response_working_days if setting else None
-    )
+    level = council_service_level(council)
     return level.working_days, [c.to_dict() for c in level.citations]
 
 
@@ -257,8 +251,11 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
     }
     calendar = calendar_for(council)
     days, citations = _working_days(council)
-    today = clock.today()
-    start = today - dt.timedelta(days=365)
+    now = clock.now()
+    today = now.date()
+    start = today - dt.timedelta(
+        days=365
+    )  # received up to yesterday: every step below is in the past
     plans: list[_Plan] = []
     for n in range(count):
         received_on = start + dt.timedelta(days=int(365 * (n + rng.random()) / count))
@@ -316,11 +313,11 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
             )
         on_time = rng.random() < ON_TIME_SHARE
         took = rng.randint(0, days) if on_time else days + rng.randint(1, 8)
-        if (
-            rng.random() < 0.07 and officer is not None
-        ):  # a holding reply agreed before the deadline
+        sent = _at(_after(calendar, due.day_zero, max(0, days - 1)), rng)
+        sent = max(sent, received + dt.timedelta(hours=3))
+        if rng.random() < 0.07 and officer is not None and sent < now:
+            # a holding reply agreed before the deadline (only one already sent by now)
             new_due = _after(calendar, due.due, rng.randint(3, 10))
-            sent = _at(_after(calendar, due.day_zero, max(0, days - 1)), rng)
             plan.holding = (sent, officer, new_due)
             plan.events.append(
                 (
@@ -335,13 +332,21 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
             e.state = Enquiry.State.HOLDING_REPLY_SENT
             took = days + rng.randint(1, 6) if on_time else days + 12
         answered_on = _after(calendar, due.day_zero, took)
+        # answered after receipt and after any holding reply; only answered by now counts
+        answered = max(
+            _at(answered_on, rng),
+            received + dt.timedelta(hours=4),
+            *([plan.holding[0] + dt.timedelta(hours=1)] if plan.holding else []),
+        )
+        is_answered = answered < now and officer is not None
+        live_until = answered if is_answered else now
         if not on_time or rng.random() < 0.05:
-            e.chaser_count = rng.randint(1, 3)
-            for k in range(e.chaser_count):
+            for k in range(rng.randint(1, 3)):
                 when = _at(_after(calendar, due.day_zero, min(took, days + k)), rng)
-                plan.events.append((when, "chased", "The Member chased the enquiry.", user))
-        if answered_on < today and officer is not None:
-            answered = _at(answered_on, rng)
+                if received < when < live_until:  # a Member chases a live enquiry only
+                    e.chaser_count += 1
+                    plan.events.append((when, "chased", "The Member chased the enquiry.", user))
+        if is_answered and officer is not None:
             e.state = Enquiry.State.ANSWERED
             e.answered_at = answered
             e.answered_month = answered_month_of(answered)
@@ -358,11 +363,12 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
                     officer_users.get(officer.pk),
                 )
             )
-            if not e.answered_on_time and rng.random() < 0.2:
+            escalated = answered + dt.timedelta(days=1)
+            if not e.answered_on_time and rng.random() < 0.2 and escalated < now:
                 e.escalation_level = 1
                 plan.events.append(
                     (
-                        answered + dt.timedelta(days=1),
+                        escalated,
                         "escalated",
                         "The Member escalated the enquiry to the Head of Service.",
                         user,
@@ -370,7 +376,7 @@ def enquiry_history_load(council: Council, *, seed: int = SEED, count: int = PER
                 )
             if e.reopen_until < today:
                 e.state = Enquiry.State.CLOSED
-                e.closed_at = _at(e.reopen_until, rng)
+                e.closed_at = max(_at(e.reopen_until, rng), escalated)
                 plan.events.append((e.closed_at, "closed", "Enquiry closed.", None))
         plans.append(plan)
     _save(plans, citations)

@@ -1,7 +1,10 @@
-"""Load the demo councils: idempotent (natural keys, get_or_create) and deterministic (a fixed seed).
+"""Load the demo councils: once per council, and deterministic (a fixed seed).
 
-Running it again adds only what is missing: nothing is duplicated, edited rows are kept, and the
-passwords of existing users are left alone.
+Each demo council is loaded once, then marked (`DemoLoad`). Loading again (every `make run`) creates only the
+demo councils not loaded before; a loaded council is never touched again, so a renamed ward stays renamed, a
+deleted closure day, Member or sign-in stays deleted, and a deleted demo council is not brought back. A council
+that already has a demo slug without a mark (made by hand, or by a load before marks existed) is marked and
+left as it is. Within one load, natural keys and get_or_create keep the load itself free of duplicates.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from accord.councils.models import (
     StatutoryRole,
 )
 from accord.demo.history import demo_history_load
+from accord.demo.models import DemoLoad
 
 from .county import WESTSHIRE
 from .members import demo_members_load
@@ -189,12 +193,29 @@ def _logins(
             user.groups.add(dem_group)
 
 
+def _first_load(spec: CouncilSpec) -> bool:
+    """Mark the demo council loaded; True only the first time, and only if no such council was there."""
+    if DemoLoad.objects.filter(slug=spec.slug).exists():
+        return False
+    existed = Council.objects.filter(slug=spec.slug).exists()
+    DemoLoad.objects.create(slug=spec.slug, loaded_at=clock.now(), created=not existed)
+    return not existed
+
+
 @transaction.atomic
 def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
-    """Creates (or completes) both demo councils and their sign-ins; returns the sign-in table."""
+    """Creates each demo council not loaded before, with its sign-ins and a year of history.
+
+    Returns the sign-in table (every demo sign-in that exists). A council loaded before is left exactly as
+    it is (see the module's docstring); the platform administrator is created with the first council.
+    """
     names = NameMaker(seed)
     dem_group = _democratic_services_group()
+    fresh = []
     for index, spec in enumerate(DEMO_COUNCILS):
+        if not _first_load(spec):
+            continue
+        fresh.append(spec.slug)
         council = _council(spec)
         _closure_days(council)
         people = demo_members_load(
@@ -203,8 +224,9 @@ def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
         demo_postcodes_load(spec=spec, council=council)
         posts = _officers(spec, council, names)
         _logins(spec, council, people, posts, dem_group)
-    demo_history_load(slugs=[spec.slug for spec in DEMO_COUNCILS], seed=seed)
-    _user(ADMIN_USERNAME, is_superuser=True, is_staff=True, email="admin@example.org")
+    demo_history_load(slugs=fresh, seed=seed)
+    if fresh:
+        _user(ADMIN_USERNAME, is_superuser=True, is_staff=True, email="admin@example.org")
     return demo_logins()
 
 

@@ -8,8 +8,12 @@ class EnquiriesConfig(AppConfig):
 
     def ready(self) -> None:
         from accord.councils.apps import track_council_settings
+        from accord.councils.calendars import calendar_changed_register
 
         from . import jobs
 
         jobs.register()
+        from .services import council_closure_days_apply
+
+        calendar_changed_register(council_closure_days_apply)
         track_council_settings(self.get_model("EnquirySettings"))

@@ -16,6 +16,7 @@ from django.db.models import Q
 
 from accord.core import clock
 from accord.councils.models import Area, Council, Member, Officer, Service
+from accord.enquiries import invariants
 
 
 class Category(models.Model):
@@ -149,6 +150,7 @@ class Enquiry(models.Model):
                 condition=~Q(urgency="out-of-hours") | ~Q(urgency_justification=""),
                 name="out_of_hours_needs_justification",
             ),
+            *invariants.CONSTRAINTS,
         ]
         indexes = [
             models.Index(fields=["council", "state", "due_date"], name="enquiry_queue"),

@@ -12,11 +12,8 @@ from typing import Any
 from accord.councils.models import Member, Officer
 from accord.enquiries.models import Enquiry, InformationDispute
 from accord.notifications.models import OutboxMessage
-from accord.notifications.services import (
-    notification_new,
-    notification_queue,
-    notification_queue_many,
-)
+from accord.notifications.queue import notification_queue, notification_queue_many
+from accord.notifications.services import notification_new
 
 ROUTED = (Enquiry.State.DIVERTED, Enquiry.State.MONITORING_OFFICER)
 

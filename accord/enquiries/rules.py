@@ -296,10 +296,5 @@ def statutory_rights_note(profile: Profile) -> Decision | None:
     )
 
 
-def equal_treatment_citations(profile: Profile) -> list[Citation]:
-    """D 2.5-2.7 / N 2: cited on the routing event; nothing here reads the Member's group."""
-    return citations_of(profile, EQUAL_TREATMENT)
-
-
 def _labels(citations: Iterable[Citation]) -> str:
     return ", ".join(c.label for c in citations) or "the protocol"

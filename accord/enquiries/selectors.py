@@ -18,6 +18,7 @@ from accord.core import clock
 from accord.councils.models import Council, Member, Officer, Service
 from accord.enquiries import rules
 from accord.enquiries.models import Enquiry, EnquiryEvent
+from accord.enquiries.services._common import profile_for, settings_for
 from accord.notifications.models import OutboxMessage
 from accord.notifications.selectors import outbox_list_for_subject
 from accord.protocol import Decision, load_profile
@@ -32,6 +33,18 @@ RUNNING_STATES = (
     Enquiry.State.HOLDING_REPLY_SENT,
 )
 LIST_RELATED = ("member", "service", "area", "assigned_to", "category")
+
+
+def council_service_level(council: Council) -> rules.ServiceLevel:
+    """The working days the council has to answer a new enquiry, and the paragraphs behind the number.
+
+    D 6.3 fixes it in the district profile; where the protocol fixes none (N 16) it is the council's own
+    setting, or the profile's default until the council sets one. Raises `ProfileError` if the council's
+    profile does not load.
+    """
+    return rules.service_level(
+        profile_for(council), council_setting=settings_for(council).response_working_days
+    )
 
 
 def overdue_q(today: dt.date | None = None) -> Q:
@@ -88,9 +101,6 @@ class EnquiryFilters:
     received_from: dt.date | None = None
     received_to: dt.date | None = None
     member: int | None = None
-
-    def active(self) -> bool:
-        return any(v not in (None, False, "") for v in self.__dict__.values())
 
     def query_items(self) -> list[tuple[str, str]]:
         items: list[tuple[str, str]] = []

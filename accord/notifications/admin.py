@@ -10,8 +10,8 @@ from django.http import HttpRequest, HttpResponse
 
 from .alerts import outbox_installation_faults
 from .models import OutboxMessage
+from .queue import outbox_retry
 from .selectors import outbox_list_for_user
-from .services import outbox_retry
 
 
 def _may_view(request: HttpRequest) -> bool:

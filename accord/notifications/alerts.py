@@ -13,7 +13,8 @@ from django.db.models import QuerySet
 from accord.accounts.models import User
 
 from .models import OutboxMessage
-from .services import notification_new, notification_queue_many
+from .queue import notification_queue_many
+from .services import notification_new
 
 UNDELIVERABLE = "outbox.undeliverable"
 

@@ -9,37 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
-
 from accord.protocol.calendar import WorkingCalendar
 from accord.protocol.decision import Decision
 from accord.protocol.model import Profile
 
 RESPONSE_DEADLINE = "enquiry.response-deadline"
 HOLDING_REPLY = "enquiry.holding-reply"
-
-
-class ResponseDeadlineParams(BaseModel):
-    """Params of `enquiry.response-deadline` (D 6.3)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    working_days: StrictInt = Field(ge=0, le=60)
-
-
-class HoldingReplyParams(BaseModel):
-    """Params of `enquiry.holding-reply` (D 6.3): the longest new timescale a holding reply may propose, in
-    working days after the current due date (or after today, once that has passed)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    longest_extension_working_days: StrictInt = Field(ge=1, le=120)
-
-
-RULE_PARAMS: dict[str, type[BaseModel]] = {
-    RESPONSE_DEADLINE: ResponseDeadlineParams,
-    HOLDING_REPLY: HoldingReplyParams,
-}
 
 
 def response_due(

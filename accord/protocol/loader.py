@@ -6,6 +6,7 @@ reader cannot trace to the protocol's words is not a rule of the protocol.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from accord.protocol.deadlines import RULE_PARAMS
 from accord.protocol.model import Paragraph, Profile, RoleDef, Rule, split_label
+from accord.protocol.rulebook import RULE_PARAMS, rule_kind, unknown_rule_message
 from accord.protocol.schema import ProfileIn, RoleIn, render_error, render_loc
 
 PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
@@ -48,26 +49,75 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+_profile_dirs: tuple[Path, ...] = ()
+
+
+def configure_profile_dirs(dirs: Iterable[str | Path]) -> None:
+    """Set the councils' own profile directories (the ACCORD_PROFILE_DIRS setting), searched after the
+    profiles shipped with Accord. A key shipped with Accord is never replaced by a council's file."""
+    global _profile_dirs
+    _profile_dirs = tuple(Path(d) for d in dirs)
+    _load_installed.cache_clear()
+
+
+def profile_dirs() -> tuple[Path, ...]:
+    """Where profiles are looked for, in order: Accord's own, then each configured directory."""
+    return (PROFILES_DIR, *_profile_dirs)
+
+
+def profile_sources() -> dict[str, Path]:
+    """Each installed profile's key and the file it comes from, e.g. {'district': .../district.yaml}.
+
+    The first directory holding a key wins (see `profile_dirs`); a directory that does not exist is skipped
+    (`shadowed_profiles` and `accord protocol list` report what is left out).
+    """
+    found: dict[str, Path] = {}
+    for directory in profile_dirs():
+        for path in sorted(_yaml_files(directory)):
+            found.setdefault(path.stem, path)
+    return found
+
+
+def shadowed_profiles() -> list[Path]:
+    """Files in a configured directory whose key an earlier directory already provides: never loaded."""
+    sources = profile_sources()
+    return [
+        path
+        for directory in _profile_dirs
+        for path in sorted(_yaml_files(directory))
+        if sources[path.stem] != path
+    ]
+
+
+def _yaml_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return [*directory.glob("*.yaml"), *directory.glob("*.yml")]
+
+
 def available_profiles() -> list[str]:
-    """The keys of the profiles shipped with Accord, e.g. ['district', 'norfolk']."""
-    return sorted(p.stem for p in PROFILES_DIR.glob("*.yaml"))
+    """The keys of the installed profiles (Accord's and the configured directories'), e.g. ['district', 'norfolk']."""
+    return sorted(profile_sources())
 
 
 def load_profile(name_or_path: str | Path) -> Profile:
-    """A shipped profile by key (cached), or any profile file by path (read afresh each time)."""
+    """An installed profile by key (cached), or any profile file by path (read afresh each time).
+
+    Raises `ProfileError` naming the file and each problem.
+    """
     if (
         isinstance(name_or_path, Path)
         or name_or_path.endswith((".yaml", ".yml"))
         or ("/" in name_or_path)
     ):
         return load_profile_file(Path(name_or_path))
-    return _load_shipped(name_or_path)
+    return _load_installed(name_or_path)
 
 
 @cache
-def _load_shipped(key: str) -> Profile:
-    path = PROFILES_DIR / f"{key}.yaml"
-    if not path.exists():
+def _load_installed(key: str) -> Profile:
+    path = profile_sources().get(key)
+    if path is None:
         known = ", ".join(available_profiles())
         raise ProfileError(f"{key}.yaml", [f"no profile called {key!r} (available: {known})"])
     profile = load_profile_file(path)
@@ -77,6 +127,7 @@ def _load_shipped(key: str) -> Profile:
 
 
 def load_profile_file(path: Path) -> Profile:
+    """The profile in the YAML file at `path`; raises `ProfileError` naming the file and every problem."""
     name = path.name
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
@@ -133,13 +184,20 @@ def _cross_check(data: ProfileIn) -> list[str]:
     for rule_id, rule in data.rules.items():
         check_cites(("rules", rule_id), rule.cites)
         params_model = RULE_PARAMS.get(rule_id)
-        if params_model is not None:
-            try:
-                params_model.model_validate(rule.params)
-            except ValidationError as exc:
-                for e in exc.errors():
-                    e["loc"] = ("rules", rule_id, "params", *e["loc"])
-                    errors.append(render_error(e))
+        if params_model is None:
+            errors.append(f"{render_loc(('rules', rule_id))}: {unknown_rule_message(rule_id)}")
+            continue
+        if rule.kind != rule_kind(rule_id):
+            errors.append(
+                f"{render_loc(('rules', rule_id, 'kind'))}: {rule.kind!r}, but the engine follows "
+                f"{rule_id!r} as a {rule_kind(rule_id)} (write kind: {rule_kind(rule_id)})"
+            )
+        try:
+            params_model.model_validate(rule.params)
+        except ValidationError as exc:
+            for e in exc.errors():
+                e["loc"] = ("rules", rule_id, "params", *e["loc"])
+                errors.append(render_error(e))
     return errors
 
 

@@ -157,5 +157,8 @@ LOGGING = {
     "loggers": {"accord": {"level": "INFO"}},
 }
 
-# The demo councils and profiles live in the package; a council can point at its own profile file.
-ACCORD_PROFILE_DIRS: list[Path] = []
+# The councils' own protocol profiles: directories of `<key>.yaml` files, searched after the profiles
+# shipped with Accord (docs/writing-a-profile.md). Several directories are separated by the path separator.
+ACCORD_PROFILE_DIRS: list[Path] = [
+    Path(d) for d in os.environ.get("ACCORD_PROFILE_DIRS", "").split(os.pathsep) if d.strip()
+]

@@ -6,11 +6,13 @@ import json
 import re
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from accord.protocol import available_profiles, load_profile
 from accord.protocol.loader import PROFILES_DIR
 
 
@@ -80,3 +82,46 @@ def test_coverage_table_has_a_summary() -> None:
 def test_coverage_of_an_unknown_profile_is_refused() -> None:
     with pytest.raises(CommandError, match="nowhere"):
         run("coverage", "--profile", "nowhere")
+
+
+def _council_profile(directory: Path, key: str = "ashcombe") -> Path:
+    directory.mkdir(exist_ok=True)
+    text = (PROFILES_DIR / "district.yaml").read_text(encoding="utf-8")
+    path = directory / f"{key}.yaml"
+    path.write_text(text.replace("key: district", f"key: {key}", 1), encoding="utf-8")
+    return path
+
+
+def test_a_councils_profile_directory_is_installed_and_listed_with_its_source(
+    tmp_path: Path, settings: Any
+) -> None:
+    path = _council_profile(tmp_path / "profiles")
+    assert "ashcombe" not in available_profiles()
+    settings.ACCORD_PROFILE_DIRS = [tmp_path / "profiles"]
+    assert available_profiles() == ["ashcombe", "district", "norfolk"]
+    assert load_profile("ashcombe").path == str(path)
+    out, _ = run("list")
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    assert lines["ashcombe"].endswith(f"from {path} (ACCORD_PROFILE_DIRS)")
+    assert lines["district"].endswith(
+        f"from {PROFILES_DIR / 'district.yaml'} (shipped with Accord)"
+    )
+
+
+def test_a_councils_file_never_replaces_a_shipped_profile(tmp_path: Path, settings: Any) -> None:
+    shadow = _council_profile(tmp_path / "profiles", key="district")
+    settings.ACCORD_PROFILE_DIRS = [tmp_path / "profiles", tmp_path / "missing"]
+    assert load_profile("district").path == str(PROFILES_DIR / "district.yaml")
+    _, err = run("list")
+    assert f"{shadow}: ignored, a profile called 'district' is already installed" in err
+    assert (
+        f"{tmp_path / 'missing'}: ACCORD_PROFILE_DIRS names a directory that does not exist" in err
+    )
+
+
+def test_an_invalid_councils_profile_is_listed_not_fatal(tmp_path: Path, settings: Any) -> None:
+    path = _council_profile(tmp_path / "profiles")
+    path.write_text(path.read_text(encoding="utf-8").replace("enquiry.routing:", "enquiry.routng:"))
+    settings.ACCORD_PROFILE_DIRS = [tmp_path / "profiles"]
+    out, _ = run("list")
+    assert f"ashcombe   -  not valid (1 problem(s); run 'accord protocol validate {path}')" in out

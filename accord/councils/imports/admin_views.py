@@ -94,14 +94,11 @@ def _import(form: MembersImportForm, target: Council) -> ImportReport | None:
 
 def members_import_view(model_admin: Any) -> Callable[[HttpRequest], HttpResponse]:
     def view(request: HttpRequest) -> HttpResponse:
-        from ..admin import admin_council
-
         if not (
             model_admin.has_add_permission(request) and model_admin.has_change_permission(request)
         ):
             raise PermissionDenied
-        scoped = not getattr(request.user, "is_superuser", False)
-        council = admin_council(request) if scoped else None
+        council = model_admin.scoped_council(request)
         form = MembersImportForm(request.POST or None, request.FILES or None, council=council)
         report: ImportReport | None = None
         if request.method == "POST" and form.is_valid():

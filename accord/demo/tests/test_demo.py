@@ -11,7 +11,19 @@ from django.db.models import Model
 from django.test import Client
 
 from accord.accounts.models import User
-from accord.councils.models import Committee, Council, Member, Office, Officer, StatutoryRole
+from accord.core import clock
+from accord.core.invariants import invariants_check
+from accord.councils.models import (
+    Area,
+    ClosureDay,
+    Committee,
+    Council,
+    Member,
+    Office,
+    Officer,
+    StatutoryRole,
+)
+from accord.demo.models import DemoLoad
 from accord.demo.services import DEMO_PASSWORD, demo_load
 from accord.enquiries.models import Enquiry
 from accord.notifications.models import OutboxMessage
@@ -145,3 +157,53 @@ def test_the_history_shows_the_members_emails_as_sent_and_nothing_waits_to_go() 
     )
     assert all(m.sent_at is not None for m in to_member)
     assert not OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT).exists()
+
+
+def test_loading_again_never_resurrects_or_overwrites_a_councils_edits() -> None:
+    demo_load()
+    ward = Area.objects.filter(council__slug="ashcombe").order_by("pk").first()
+    assert ward is not None
+    original = ward.name
+    ward.name = "Renamed by the boundary review"
+    ward.save()
+    closure = ClosureDay.objects.filter(council__slug="ashcombe").order_by("date").first()
+    assert closure is not None
+    closure.delete()
+    counts = _row_counts()
+    demo_load()
+    assert Area.objects.filter(council__slug="ashcombe", name=original).count() == 0
+    assert Area.objects.get(pk=ward.pk).name == "Renamed by the boundary review"
+    assert not ClosureDay.objects.filter(council__slug="ashcombe", date=closure.date).exists()
+    assert _row_counts() == counts
+
+
+def test_a_deleted_demo_council_is_not_brought_back() -> None:
+    """The mark outlives the council: one loaded and then deleted (here, its mark alone) stays away."""
+    DemoLoad.objects.create(slug="westshire", loaded_at=clock.now(), created=True)
+    demo_load()
+    assert not Council.objects.filter(slug="westshire").exists()
+    assert Council.objects.get(slug="ashcombe").members.exists()
+
+
+def test_a_council_already_using_a_demo_slug_is_left_alone() -> None:
+    Council.objects.create(
+        slug="ashcombe", name="Ashcombe (ours)", nation="england", profile="district"
+    )
+    demo_load()
+    council = Council.objects.get(slug="ashcombe")
+    assert council.name == "Ashcombe (ours)"
+    assert not council.members.exists() and not council.enquiries.exists()
+    assert not DemoLoad.objects.get(slug="ashcombe").created
+    assert Council.objects.get(slug="westshire").members.exists()
+
+
+@pytest.mark.cites("D 6.3")
+def test_the_demo_history_obeys_every_invariant_of_a_real_case() -> None:
+    demo_load()
+    assert Enquiry.objects.filter(answered_at__isnull=False).count() > 2000
+    assert Enquiry.objects.filter(chaser_count__gt=0).exists()
+    assert Enquiry.objects.filter(agreed_due_date__isnull=False).exists()
+    assert invariants_check() == []
+    out = StringIO()
+    call_command("check_invariants", stdout=out)
+    assert out.getvalue().startswith("All ")

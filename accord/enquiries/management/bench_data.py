@@ -143,7 +143,12 @@ def enquiries_copy(council: Council, count: int, *, seed: int) -> None:
                     working_days=5,
                     day_zero=str(day_zero[i]),
                     due_date=str(due[i]),
-                    answered_at=f"{answered_on[i]}T15:00:00+00:00" if answered else None,
+                    # after receipt, also when answered on the day received (the database checks it)
+                    answered_at=(
+                        f"{answered_on[i]}T{max(15, int(hours[i]) + 1):02d}:00:00+00:00"
+                        if answered
+                        else None
+                    ),
                     answered_month=(
                         f"{answered_on[i].astype('datetime64[M]')}-01" if answered else None
                     ),

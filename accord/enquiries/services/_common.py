@@ -233,13 +233,6 @@ def holding_reply_date_check(
         )
 
 
-def service_level_for(enquiry: Enquiry) -> rules.ServiceLevel:
-    return rules.service_level(
-        profile_for(enquiry.council),
-        council_setting=settings_for(enquiry.council).response_working_days,
-    )
-
-
 def computed_due(enquiry: Enquiry, calendar: WorkingCalendar) -> dt.date:
     """The due date by the calendar rule (D 6.3): the case's working days plus any paused days."""
     started = enquiry.clock_started_at or enquiry.received_at

@@ -8,6 +8,7 @@ import pytest
 
 from accord.core import clock
 from accord.councils.tests.factories import CouncilFactory, ServiceFactory
+from accord.enquiries.models import Enquiry
 from accord.enquiries.reports import default_period, enquiry_kpi_report, kpi_csv_rows
 from accord.enquiries.tests.factories import (
     AnsweredEnquiryFactory,
@@ -161,14 +162,15 @@ def test_an_answer_late_on_the_last_evening_of_a_summer_month_counts_in_that_mon
 @pytest.mark.django_db
 def test_the_answered_month_follows_the_answer_on_every_save() -> None:
     enquiry = AnsweredEnquiryFactory.create(
-        answered_at=dt.datetime(2026, 3, 31, 23, 30, tzinfo=clock.LONDON)
+        received_at=dt.datetime(2026, 3, 20, 10, 0, tzinfo=clock.LONDON),
+        answered_at=dt.datetime(2026, 3, 31, 23, 30, tzinfo=clock.LONDON),
     )
     assert enquiry.answered_month == dt.date(2026, 3, 1)
     enquiry.answered_at = dt.datetime(2026, 4, 2, 9, 0, tzinfo=clock.LONDON)
     enquiry.save(update_fields=["answered_at"])
     enquiry.refresh_from_db()
     assert enquiry.answered_month == dt.date(2026, 4, 1)
-    enquiry.answered_at = None  # reopened
-    enquiry.save(update_fields=["answered_at"])
+    enquiry.answered_at, enquiry.state = None, Enquiry.State.ASSIGNED  # reopened
+    enquiry.save(update_fields=["answered_at", "state"])
     enquiry.refresh_from_db()
     assert enquiry.answered_month is None

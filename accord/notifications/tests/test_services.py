@@ -11,13 +11,11 @@ from django.template import TemplateDoesNotExist
 from django_tasks_db.models import DBTaskResult
 
 from accord.notifications.models import OutboxMessage
+from accord.notifications.queue import notification_queue, notification_queue_many, outbox_retry
 from accord.notifications.selectors import outbox_list_for_subject
 from accord.notifications.services import (
     notification_new,
-    notification_queue,
-    notification_queue_many,
     notification_render,
-    outbox_retry,
     retry_delay_seconds,
 )
 

@@ -12,10 +12,10 @@ from django_tasks_db.models import DBTaskResult
 
 from accord.core import clock
 from accord.notifications.models import OutboxMessage
+from accord.notifications.queue import notification_queue
 from accord.notifications.senders import message_id_for
 from accord.notifications.services import (
     Outcome,
-    notification_queue,
     outbox_deliver,
     outbox_sweep,
 )

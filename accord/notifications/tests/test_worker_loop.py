@@ -18,7 +18,8 @@ from django.db import connection, transaction
 from accord.core import clock
 from accord.notifications import schedule, services
 from accord.notifications.models import OutboxMessage
-from accord.notifications.services import claimant, notification_queue
+from accord.notifications.queue import notification_queue
+from accord.notifications.services import claimant
 from accord.notifications.worker import WorkerLoop
 
 from .conftest import SmtpServer

@@ -35,8 +35,8 @@ def helper():
 """
 
 RULES = {
-    "sample.deadline": {"kind": "rule", "cites": ["6.3"], "summary": "A rule."},
-    "sample.steps": {"kind": "workflow", "cites": ["6.3", "6.4"], "summary": "A workflow."},
+    "enquiry.chasers": {"kind": "rule", "cites": ["6.3"], "summary": "A rule."},
+    "enquiry.burden": {"kind": "workflow", "cites": ["6.3", "6.4"], "summary": "A workflow."},
 }
 
 
@@ -87,7 +87,7 @@ def test_every_paragraph_has_a_state(tmp_path: Path, profile: Profile) -> None:
     states = {row.label: row.state for row in report}
     rules = {row.label: row.rules for row in report}
     assert states["D 6.3"] == "rule", "a rule wins over a workflow on the same paragraph"
-    assert rules["D 6.3"] == ("sample.deadline", "sample.steps")
+    assert rules["D 6.3"] == ("enquiry.chasers", "enquiry.burden")
     assert states["D 6.4"] == "workflow"
     assert states["D 3.1(a)"] == "guidance"
     assert states["D 2.3"] == "definition"
@@ -102,6 +102,6 @@ def test_json_form(tmp_path: Path, profile: Profile) -> None:
     assert row.to_dict() == {
         "paragraph": "D 6.4",
         "state": "workflow",
-        "rules": ["sample.steps"],
+        "rules": ["enquiry.burden"],
         "tests": [],
     }

@@ -1,68 +1,40 @@
-"""The working-day calendar page (D 6.3): due dates with their working, and the year's non-working days."""
+"""The calendar page pre-fills the council's own enquiry deadline, with the paragraph behind it."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accord.core import clock
-from conftest import Roles
+from accord.councils.tests import factories as cf
+from accord.enquiries.models import EnquirySettings
 
-URL = reverse("web:calendar", args=["testshire"])
+pytestmark = pytest.mark.django_db
 
 
-def member_client(roles: Roles) -> Client:
+def _prefilled(profile: str, setting: int | None = None) -> tuple[str, str]:
+    council = cf.CouncilFactory(slug=f"{profile}-cal", profile=profile)
+    if setting is not None:
+        EnquirySettings.objects.create(council=council, response_working_days=setting)
     client = Client()
-    user = roles.users["member"]
-    assert user is not None
-    client.force_login(user)
-    return client
+    client.force_login(cf.UserFactory(council=council, is_democratic_services=True))
+    html = client.get(reverse("web:calendar", args=[council.slug])).content.decode()
+    start = html.index('name="working_days"')
+    tag = html[html.rindex("<input", 0, start) : html.index(">", start)]
+    return tag, html
+
+
+@pytest.mark.cites("N 16")
+def test_norfolk_pre_fills_its_councils_enquiry_deadline_not_five() -> None:
+    tag, html = _prefilled("norfolk")
+    assert 'value="10"' in tag
+    assert "N 16" in html
+    tag, _ = _prefilled("norfolk", setting=15)
+    assert 'value="15"' in tag
 
 
 @pytest.mark.cites("D 6.3")
-def test_due_date_over_christmas_for_a_district_council(roles: Roles) -> None:
-    query = {
-        "received_day": "19",
-        "received_month": "12",
-        "received_year": "2025",
-        "received_time": "10:00",
-        "working_days": "5",
-    }
-    html = member_client(roles).get(URL, query).content.decode()
-    assert "Due by the end of Tuesday 30 December 2025" in html
-    assert "Christmas Day" in html
-    assert "Boxing Day" in html
-    assert 'href="/councils/testshire/protocol/#para-6-3">D 6.3</a>' in html
-
-
-@pytest.mark.cites("D 6.3")
-def test_a_closure_day_is_not_counted(roles: Roles) -> None:
-    roles.council.closure_days.create(date=dt.date(2025, 12, 29), reason="Office closed")
-    query = {
-        "received_day": "19",
-        "received_month": "12",
-        "received_year": "2025",
-        "working_days": "5",
-    }
-    html = member_client(roles).get(URL, query).content.decode()
-    assert "Due by the end of Wednesday 31 December 2025" in html
-    assert "Office closed" in html
-
-
-def test_an_impossible_date_is_an_error(roles: Roles) -> None:
-    query = {"received_day": "31", "received_month": "2", "received_year": "2025"}
-    html = member_client(roles).get(URL, {**query, "working_days": "5"}).content.decode()
-    assert 'class="govuk-error-summary"' in html
-    assert '<a href="#id_received_day">Enter a real date</a>' in html
-    assert "Due by the end of" not in html
-
-
-def test_lists_bank_holidays_of_this_and_next_year(roles: Roles) -> None:
-    with clock.frozen(dt.datetime(2025, 6, 1, 12, tzinfo=clock.LONDON)):
-        html = member_client(roles).get(URL).content.decode()
-    assert "Thursday 25 December 2025" in html
-    assert "Friday 25 December 2026" in html
-    assert "2027" not in html
+def test_the_district_pre_fills_five_working_days() -> None:
+    tag, html = _prefilled("district")
+    assert 'value="5"' in tag
+    assert "D 6.3" in html

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from accord.core import clock
 from accord.councils import selectors
 from accord.councils.calendars import calendar_for, council_non_working_day_list
-from accord.protocol.deadlines import RESPONSE_DEADLINE
+from accord.enquiries.selectors import council_service_level
 from accord.web.forms import DueDateForm
 from accord.web.views.common import council_context, council_profile, request_council
 
@@ -53,11 +53,11 @@ def council_officers(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def council_calendar(request: HttpRequest, slug: str) -> HttpResponse:
-    """Non-working days of this year and next, and "when is a request received on … due?" (D 6.3)."""
+    """Non-working days of this year and next, and "when is a request received on … due?", pre-filled with
+    the council's own enquiry deadline (D 6.3, or the council's setting under N 16)."""
     council = request_council(request, slug)
-    profile = council_profile(council)
-    rule = profile.rules.get(RESPONSE_DEADLINE) if profile is not None else None
-    default_days = int(rule.params["working_days"]) if rule is not None else DEFAULT_WORKING_DAYS
+    level = council_service_level(council) if council_profile(council) is not None else None
+    default_days = level.working_days if level is not None else DEFAULT_WORKING_DAYS
     today = clock.today()
     context: dict[str, Any] = council_context(
         council,
@@ -65,7 +65,7 @@ def council_calendar(request: HttpRequest, slug: str) -> HttpResponse:
         non_working_days=council_non_working_day_list(
             council, start=dt.date(today.year, 1, 1), end=dt.date(today.year + 1, 12, 31)
         ),
-        citations=rule.citations if rule is not None else (),
+        citations=level.citations if level is not None else (),
         default_working_days=default_days,
     )
     if "received_year" in request.GET or "working_days" in request.GET:

@@ -8,15 +8,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accord.protocol import ProfileError, available_profiles, load_profile
+from accord.protocol import ProfileError, load_profile
 from accord.protocol.coverage import coverage_report, summarise
+from accord.protocol.loader import PROFILES_DIR, profile_dirs, profile_sources, shadowed_profiles
 
 
 class Command(BaseCommand):
     requires_system_checks: list[str] = []  # runs without loading the site
-    help = (
-        "Validate a protocol profile, list the shipped ones, or show which paragraphs are covered."
-    )
+    help = "Validate a protocol profile, list the installed ones, or show which paragraphs are covered."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -25,7 +24,10 @@ class Command(BaseCommand):
         coverage = sub.add_parser("coverage", help="each paragraph's state, rules and tests")
         coverage.add_argument("--profile", required=True, help="a profile key or a path to a file")
         coverage.add_argument("--json", action="store_true", help="print JSON only")
-        sub.add_parser("list", help="the profiles shipped with Accord")
+        sub.add_parser(
+            "list",
+            help="the installed profiles and where each comes from (Accord or ACCORD_PROFILE_DIRS)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -73,13 +75,31 @@ class Command(BaseCommand):
         self.stdout.write(f"\n{len(report)} paragraphs. {summary}")
 
     def _list(self) -> None:
-        for key in available_profiles():
-            profile = load_profile(key)
+        shipped = PROFILES_DIR
+        for key, path in profile_sources().items():
+            origin = "shipped with Accord" if path.parent == shipped else "ACCORD_PROFILE_DIRS"
+            try:
+                profile = load_profile(key)
+            except ProfileError as exc:
+                self.stdout.write(
+                    f"{key:<10} -  not valid ({len(exc.errors)} problem(s); run "
+                    f"'accord protocol validate {path}'), from {path} ({origin})"
+                )
+                continue
             self.stdout.write(
                 f"{key:<10} {profile.code}  {profile.title} (version {profile.version.isoformat()}, "
                 f"{profile.area_noun}s, {_count(len(profile.paragraphs), 'paragraph')}, "
-                f"{_count(len(profile.rules), 'rule')})"
+                f"{_count(len(profile.rules), 'rule')}), from {path} ({origin})"
             )
+        for path in shadowed_profiles():
+            self.stderr.write(
+                f"{path}: ignored, a profile called {path.stem!r} is already installed"
+            )
+        for directory in profile_dirs():
+            if not directory.is_dir():
+                self.stderr.write(
+                    f"{directory}: ACCORD_PROFILE_DIRS names a directory that does not exist"
+                )
 
 
 def _count(n: int, noun: str) -> str:

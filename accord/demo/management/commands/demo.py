@@ -10,13 +10,13 @@ from accord.demo.services import DEMO_PASSWORD, DemoLogin, demo_load, demo_login
 
 
 class Command(BaseCommand):
-    help = (
-        "Demo councils: 'load' creates or completes them (safe to repeat); 'logins' lists sign-ins."
-    )
+    help = "Demo councils: 'load' creates those not loaded before (safe to repeat); 'logins' lists sign-ins."
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
-        actions.add_parser("load", help="Create the demo councils, or add what is missing.")
+        actions.add_parser(
+            "load", help="Create the demo councils not loaded before; never changes a loaded one."
+        )
         actions.add_parser("logins", help="Print the demo sign-ins and the password.")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
-from accord.notifications.services import notification_queue
+from accord.notifications.queue import notification_queue
 
 
 class Command(BaseCommand):
