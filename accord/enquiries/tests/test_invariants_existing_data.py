@@ -27,7 +27,7 @@ pytestmark = [
 ]
 
 MIGRATION = importlib.import_module(
-    "accord.enquiries.migrations.0005_enquiry_invariants_constraints"
+    "accord.enquiries.migrations.0010_enquiry_invariants_constraints"
 )
 
 

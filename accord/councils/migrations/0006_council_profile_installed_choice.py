@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("councils", "0003_council_settings_version"),
+        ("councils", "0005_council_calendar_fingerprint"),
     ]
 
     operations = [

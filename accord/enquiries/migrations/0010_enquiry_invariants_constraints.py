@@ -29,7 +29,7 @@ def verify_existing_enquiries(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("enquiries", "0004_answered_month"),
+        ("enquiries", "0009_event_history_append_only"),
     ]
 
     operations = [
