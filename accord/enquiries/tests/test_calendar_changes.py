@@ -24,6 +24,7 @@ from accord.enquiries.services import (
     enquiries_reminders_send,
     enquiry_claim,
 )
+from accord.enquiries.services import deadlines as deadlines_module
 from accord.notifications.models import OutboxMessage
 from accord.notifications.schedule import periodic_jobs
 from accord.protocol import calendar as calendar_module
@@ -150,25 +151,37 @@ def test_new_bank_holidays_in_the_data_re_date_open_cases(
 
 @pytest.mark.cites("D 6.3")
 def test_a_job_that_cannot_handle_one_case_logs_it_and_carries_on(
-    scene: Scene, caplog: pytest.LogCaptureFixture
+    scene: Scene, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Cases whose dates lie outside the calendar (a holding reply of 9999-12-31 accepted before the bound
-    existed) no longer stop the reminders and escalation of every other case."""
+    """A case the job cannot handle (here its history cannot be written; before the bound on dates, a
+    holding reply of 9999-12-31 did this to every run) no longer stops the reminders and escalation of
+    every other case: it is logged with its id and rolled back."""
     with clock.frozen(at(2026, 3, 2)):
-        broken_future = scene.submit()
-        broken_past = scene.submit()
+        broken_reminder = scene.submit()
+        broken_escalation = scene.submit()
         good = scene.submit()
-        for enquiry in (broken_future, broken_past, good):
+        for enquiry in (broken_reminder, broken_escalation, good):
             enquiry_claim(actor=scene.actor("officer"), enquiry_id=enquiry.pk)
-    Enquiry.objects.filter(pk=broken_future.pk).update(due_date=dt.date(9999, 12, 31))
-    Enquiry.objects.filter(pk=broken_past.pk).update(due_date=dt.date(1900, 1, 1))
-    assert enquiries_reminders_send(now=at(2026, 3, 6)) == 1
-    assert enquiries_overdue_escalate(now=at(2026, 3, 10)) == 1
+    broken = {broken_reminder.pk: "reminder", broken_escalation.pk: "escalated-overdue"}
+    real_event_add = deadlines_module.event_add
+
+    def event_add_failing(enquiry: Enquiry, **fields: object) -> object:
+        if broken.get(enquiry.pk) == fields.get("kind"):
+            raise RuntimeError("the history could not be written")
+        return real_event_add(enquiry, **fields)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(deadlines_module, "event_add", event_add_failing)
+    assert enquiries_reminders_send(now=at(2026, 3, 6)) == 2
+    assert enquiries_overdue_escalate(now=at(2026, 3, 10)) == 2
     assert good.events.filter(kind="reminder").exists()
     assert good.events.filter(kind="escalated-overdue").exists()
+    assert not broken_reminder.events.filter(kind="reminder").exists()
+    assert not broken_escalation.events.filter(kind="escalated-overdue").exists()
     logged = " ".join(r.getMessage() for r in caplog.records)
-    assert f"enquiries.reminders_send: enquiry {broken_future.pk} could not be handled" in logged
-    assert f"enquiries.overdue_escalate: enquiry {broken_past.pk} could not be handled" in logged
+    assert f"enquiries.reminders_send: enquiry {broken_reminder.pk} could not be handled" in logged
+    assert (
+        f"enquiries.overdue_escalate: enquiry {broken_escalation.pk} could not be handled" in logged
+    )
 
 
 @pytest.mark.cites("D 6.3", "N 16")
