@@ -8,9 +8,11 @@ from typing import Any
 from django import forms
 
 from accord.core.errors import AccordError
+from accord.core.forms import InputRulesForm
+from accord.core.text import model_max_length
 from accord.councils.models import Area, Council, Member, Officer, PoliticalGroup, Service
-from accord.enquiries.models import Category, Enquiry
-from accord.enquiries.postcodes import enquiry_area_resolve
+from accord.enquiries.models import Category, Enquiry, HoldingReply
+from accord.enquiries.postcodes import POSTCODE_INPUT_MAX_LENGTH, enquiry_area_resolve
 from accord.enquiries.selectors import EnquiryFilters
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -29,14 +31,16 @@ class ChoicesMixin:
         field.choices = choices
 
 
-class EnquiryRaiseForm(ChoicesMixin, forms.Form):
+class EnquiryRaiseForm(ChoicesMixin, InputRulesForm):
     """Raise an enquiry (D 6.3). Democratic services may raise one on a Member's behalf."""
 
     member = forms.TypedChoiceField(
         label="Member", coerce=int, error_messages={"required": "Select the Member"}
     )
     subject = forms.CharField(
-        label="Subject", max_length=200, error_messages={"required": "Enter a subject"}
+        label="Subject",
+        max_length=model_max_length(Enquiry, "subject"),
+        error_messages={"required": "Enter a subject"},
     )
     details = forms.CharField(
         label="Your enquiry",
@@ -47,7 +51,9 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
         label="What is it about?", coerce=int, error_messages={"required": "Select a category"}
     )
     area = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
-    postcode = forms.CharField(label="Postcode (optional)", max_length=20, required=False)
+    postcode = forms.CharField(
+        label="Postcode (optional)", max_length=POSTCODE_INPUT_MAX_LENGTH, required=False
+    )
     capacity = forms.ChoiceField(
         label="In what capacity are you asking?",
         choices=Enquiry.Capacity.choices,
@@ -63,9 +69,15 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
     urgency_justification = forms.CharField(
         label="Why is it extremely urgent?", widget=forms.Textarea, required=False
     )
-    constituent_name = forms.CharField(label="Constituent's name", max_length=200, required=False)
+    constituent_name = forms.CharField(
+        label="Constituent's name",
+        max_length=model_max_length(Enquiry, "constituent_name"),
+        required=False,
+    )
     constituent_contact = forms.CharField(
-        label="Constituent's contact details", max_length=200, required=False
+        label="Constituent's contact details",
+        max_length=model_max_length(Enquiry, "constituent_contact"),
+        required=False,
     )
     constituent_is_employee = forms.BooleanField(
         label="The constituent is a council employee asking about an employment matter",
@@ -138,7 +150,7 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
             data["area"] = area.pk if area else None
 
 
-class EnquiryFilterForm(ChoicesMixin, forms.Form):
+class EnquiryFilterForm(ChoicesMixin, InputRulesForm):
     service = forms.TypedChoiceField(label="Service", coerce=int, required=False, empty_value=None)
     area = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
     group = forms.TypedChoiceField(
@@ -188,7 +200,7 @@ class EnquiryFilterForm(ChoicesMixin, forms.Form):
 # One small form per action on the case page; the services decide whether the action is allowed.
 
 
-class TextForm(forms.Form):
+class TextForm(InputRulesForm):
     text = forms.CharField(widget=forms.Textarea, error_messages={"required": "Enter some text"})
 
     def __init__(self, *args: Any, label: str = "Text", required: bool = True, **kwargs: Any):
@@ -215,7 +227,7 @@ class AssignForm(ChoicesMixin, forms.Form):
         )
 
 
-class HoldingReplyForm(forms.Form):
+class HoldingReplyForm(InputRulesForm):
     reason = forms.CharField(
         label="Why a substantive response cannot be given in time",
         widget=forms.Textarea,
@@ -233,7 +245,9 @@ class HoldingReplyForm(forms.Form):
         label="The Member has agreed this timescale", required=False
     )
     agreement_note = forms.CharField(
-        label="How it was agreed (optional)", max_length=300, required=False
+        label="How it was agreed (optional)",
+        max_length=model_max_length(HoldingReply, "agreement_note"),
+        required=False,
     )
 
     def clean_new_due_date(self) -> dt.date:
