@@ -3,6 +3,7 @@
 - Text repeats the model field's limit and refuses control characters: `Annotated[str, fits(Enquiry,
   "subject")]` (a `CharField` is one line; a `TextField` may hold line breaks and tabs), or
   `Annotated[str, Fits(max_length=20)]` for text that is not a model field.
+- A body is an `Input`: a JSON object holding only the fields its schema names.
 - A date is a `Day`: between 2000-01-01 and 2100-12-31 (`accord.core.dates`).
 - An id, in the path, the query or the body, is an `Id`: a positive database integer. An id in the body
   that names no object of the caller's council is a 422 for that field (`body_ref`), never a 404.
@@ -17,9 +18,10 @@ from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from django.db import models
-from ninja import Path
+from ninja import Path, Schema
 from ninja.errors import ValidationError
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from ninja.schema import DjangoGetter
+from pydantic import ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
 from pydantic_core import PydanticCustomError, core_schema
 
 from accord.core.dates import DATE_MAX, DATE_MIN, DATE_RANGE_WORDS
@@ -51,6 +53,22 @@ Slug = Annotated[
 ]
 
 M = TypeVar("M", bound=models.Model)
+
+
+class Input(Schema):
+    """The base of every request body: a JSON object with only the fields the operation names.
+
+    Ninja's `Schema` reads fields from any object, so a body of `[null, null]` would pass as "no fields
+    given"; an input refuses it, and a misspelt field is refused rather than silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data: Any) -> Any:
+        if not isinstance(data._obj if isinstance(data, DjangoGetter) else data, dict):
+            raise PydanticCustomError("object", "the body must be a JSON object")
+        return data
 
 
 @dataclass(frozen=True)

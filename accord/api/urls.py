@@ -79,8 +79,8 @@ def field_name(loc: tuple[Any, ...] | list[Any]) -> str:
     parts = [str(p) for p in loc]
     if parts and parts[0] in ("body", "query", "path"):
         parts = parts[1:]
-        if len(parts) > 1 and parts[0] in ("payload", "filters", "period"):
-            parts = parts[1:]
+        if parts and parts[0] in ("payload", "filters"):
+            parts = parts[1:] or [str(loc[0])]
     return ".".join(parts) or "request"
 
 

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
-from accord.api.inputs import MAX_ID, Day, Fits, Id, Slug, body_ref, fits
+from accord.api.inputs import MAX_ID, Day, Fits, Id, Input, Slug, body_ref, fits
 from accord.api.schemas import ErrorOut
 from accord.core.access import Actor, council_for
 from accord.councils.models import Area, Member, Officer
@@ -113,7 +113,7 @@ Lines = Annotated[str, Fits(multiline=True)]
 EnquiryId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
-class EnquiryIn(Schema):
+class EnquiryIn(Input):
     subject: Annotated[str, fits(Enquiry, "subject")]
     details: Annotated[str, fits(Enquiry, "details")]
     category_id: Id
@@ -141,34 +141,34 @@ class ListFilters(Schema):
     page_size: Annotated[int, Field(ge=1, le=selectors.MAX_PAGE_SIZE)] = selectors.PAGE_SIZE
 
 
-class AssignIn(Schema):
+class AssignIn(Input):
     officer_id: Id
 
 
-class HoldingReplyIn(Schema):
+class HoldingReplyIn(Input):
     reason: Annotated[str, fits(HoldingReply, "reason")]
     new_due_date: Day
     agreed_with_member: bool = False
     agreement_note: Annotated[str, fits(HoldingReply, "agreement_note")] = ""
 
 
-class AnswerIn(Schema):
+class AnswerIn(Input):
     answer: Annotated[str, fits(Enquiry, "answer")]
 
 
-class ReasonIn(Schema):
+class ReasonIn(Input):
     reason: Lines
 
 
-class NoteIn(Schema):
+class NoteIn(Input):
     note: Lines = ""
 
 
-class QuestionIn(Schema):
+class QuestionIn(Input):
     question: Lines
 
 
-class ReplyIn(Schema):
+class ReplyIn(Input):
     reply: Lines
 
 

@@ -180,3 +180,25 @@ def test_the_raise_page_names_a_control_character(roles: Roles, raise_body: dict
     assert response.status_code == 400
     assert "Subject holds a control character (U+0007) at position 5" in response.content.decode()
     assert not Enquiry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [("[null, null]", "body"), ('{"note": "Any news?", "notes": "typo"}', "notes")],
+)
+def test_a_body_is_an_object_of_the_named_fields(roles: Roles, body: str, field: str) -> None:
+    """`[null, null]` was read as "no note" and a misspelt field was ignored: both are refused."""
+    officer = roles.user("officer").officer  # type: ignore[union-attr]
+    with clock.frozen(NOW):
+        enquiry = AssignedEnquiryFactory(
+            council=roles.council,
+            category=CategoryFactory(council=roles.council, service=officer.service),
+            member=roles.user("member").member,  # type: ignore[union-attr]
+        )
+        response = client_for(roles, "member").post(
+            f"/api/v1/enquiries/{enquiry.pk}/chase", body, content_type="application/json"
+        )
+    assert response.status_code == 422, response.content
+    assert field in response.json()["detail"]
+    enquiry.refresh_from_db()
+    assert enquiry.chaser_count == 0
