@@ -14,8 +14,17 @@ from accord.councils.models import Area, Council, Member, Officer, PoliticalGrou
 from accord.enquiries.models import Category, Enquiry, HoldingReply
 from accord.enquiries.postcodes import POSTCODE_INPUT_MAX_LENGTH, enquiry_area_resolve
 from accord.enquiries.selectors import EnquiryFilters
+from accord.enquiries.services.attachments import attachment_check
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+def attachment_field_check(upload: Any) -> Any:
+    """The file field's own error when a file is too big, of a type not taken, or not what its name says."""
+    if upload is not None:
+        try:
+            attachment_check(upload)
+        except AccordError as exc:
+            raise forms.ValidationError(exc.message) from None
+    return upload
 
 
 def _choices(qs: Any, empty: str) -> list[tuple[str, str]]:
@@ -121,10 +130,7 @@ class EnquiryRaiseForm(ChoicesMixin, InputRulesForm):
         )
 
     def clean_attachment(self) -> Any:
-        upload = self.cleaned_data.get("attachment")
-        if upload is not None and upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 10MB")
-        return upload
+        return attachment_field_check(self.cleaned_data.get("attachment"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -259,7 +265,4 @@ class AttachmentForm(forms.Form):
     upload = forms.FileField(label="File", error_messages={"required": "Select a file"})
 
     def clean_upload(self) -> Any:
-        upload = self.cleaned_data["upload"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 10MB")
-        return upload
+        return attachment_field_check(self.cleaned_data["upload"])
