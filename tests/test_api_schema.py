@@ -5,11 +5,14 @@ per operation so the suite stays fast)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from accord.api.inputs import MAX_ID
@@ -28,6 +31,17 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture
+def connection_kept() -> Iterator[None]:
+    """The WSGI app closes the database connection at the end of each request, which would end the test's
+    transaction on PostgreSQL; Django's own test client holds the same signal back the same way."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
 def token(roles: Roles) -> str:
     """Democratic services' token: the role that may use every operation of its council."""
     user = roles.user("democratic_services")
@@ -41,7 +55,9 @@ def token(roles: Roles) -> str:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_no_operation_answers_5xx_or_off_its_document(case: Any, roles: Roles, token: str) -> None:
+def test_no_operation_answers_5xx_or_off_its_document(
+    case: Any, roles: Roles, token: str, connection_kept: None
+) -> None:
     # A valid slug or id becomes the council's own, or a case of its own, so requests reach past "not
     # found" to the handlers; an invalid one (a request meant to break the rules) is sent as generated.
     path = case.path_parameters or {}
