@@ -240,8 +240,8 @@ TRANSITION_OUTCOMES["claim"] = outcomes(200, anonymous=401, member=400, other_co
 TRANSITION_OUTCOMES["chase"] = outcomes(
     400, anonymous=401, member=200, democratic_services=200, other_council=404
 )
-# No officer has id 0: a 404 before any rule is asked.
-TRANSITION_OUTCOMES["assign"] = outcomes(404, anonymous=401)
+# An id is at least 1: officer 0 is a 422 for the field before any rule is asked.
+TRANSITION_OUTCOMES["assign"] = outcomes(422, anonymous=401)
 API_ROUTES += [
     Route(
         f"/api/v1/enquiries/{{enquiry_id}}/{name}",

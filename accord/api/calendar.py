@@ -9,27 +9,33 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from accord.api.auth import api_actor
+from accord.api.inputs import Slug, input_error
 from accord.api.schemas import DueOut
 from accord.core.access import council_for
 from accord.core.clock import LONDON
-from accord.core.errors import AccordError
+from accord.core.dates import DATE_RANGE_WORDS, date_problem
 from accord.councils.calendars import calendar_for
 from accord.protocol import DueDate, ProfileError, WorkingCalendar, load_profile
 from accord.protocol.deadlines import RESPONSE_DEADLINE
 
 router = Router(tags=["calendar"])
 MAX_WORKING_DAYS = 260
+RECEIVED_WORDS = f"ISO 8601 date or datetime of receipt, {DATE_RANGE_WORDS}."
 
 
 def parse_received(value: str) -> dt.datetime:
-    """An ISO 8601 date or datetime; without an offset it is London time, a bare date is its start."""
+    """An ISO 8601 date or datetime; without an offset it is London time, a bare date is its start.
+
+    A value that is not one, or lies outside the project's date range, is a 422 for `from`."""
     try:
         received = dt.datetime.fromisoformat(value.strip())
     except ValueError:
-        raise AccordError(
-            f"from: {value!r} is not an ISO 8601 date or datetime, like 2025-12-19T10:00",
-            field="from",
+        raise input_error(
+            "query", "from", f"{value!r} is not an ISO 8601 date or datetime, like 2025-12-19T10:00"
         ) from None
+    problem = date_problem(received.date())
+    if problem is not None:
+        raise input_error("query", "from", problem)
     if received.tzinfo is None:
         received = received.replace(tzinfo=LONDON)
     return received
@@ -43,14 +49,14 @@ def _due(calendar: WorkingCalendar, received: str, working_days: int) -> DueDate
     try:
         return calendar.due(parse_received(received), working_days)
     except ValueError as exc:
-        raise AccordError(f"from: {exc}", field="from") from None
+        raise input_error("query", "from", str(exc)) from None
 
 
 @router.get("/councils/{slug}/calendar/due", response=DueOut)
 def council_due(
     request: HttpRequest,
-    slug: str,
-    received: str = Query(..., alias="from", description="ISO 8601 date or datetime of receipt."),
+    slug: Slug,
+    received: str = Query(..., alias="from", description=RECEIVED_WORDS),
     working_days: int = Query(..., ge=0, le=MAX_WORKING_DAYS),
 ) -> dict[str, Any]:
     """When a request received at `from` is due, `working_days` working days later, at this council."""
@@ -70,12 +76,12 @@ def council_due(
 def nation_due(
     request: HttpRequest,
     nation: str = Query(..., description="england, wales, scotland or northern-ireland."),
-    received: str = Query(..., alias="from", description="ISO 8601 date or datetime of receipt."),
+    received: str = Query(..., alias="from", description=RECEIVED_WORDS),
     working_days: int = Query(..., ge=0, le=MAX_WORKING_DAYS),
 ) -> dict[str, Any]:
     """The same calculation with a nation's bank holidays only (no council closure days)."""
     try:
         calendar = WorkingCalendar(nation)
     except ValueError as exc:
-        raise AccordError(f"nation: {exc}", field="nation") from None
+        raise input_error("query", "nation", str(exc)) from None
     return _answer(_due(calendar, received, working_days), [])

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from accord.api.auth import api_actor
+from accord.api.inputs import Slug
 from accord.api.schemas import (
     AreaOut,
     ClosureDayOut,
@@ -29,7 +30,7 @@ from accord.protocol.coverage import coverage_report
 router = Router(tags=["councils"])
 
 
-def _council(request: HttpRequest, slug: str) -> Council:
+def _council(request: HttpRequest, slug: Slug) -> Council:
     return council_for(api_actor(request), slug)
 
 
@@ -44,12 +45,12 @@ def council_list(request: HttpRequest) -> list[Council]:
 
 
 @router.get("/councils/{slug}", response=CouncilOut)
-def council_detail(request: HttpRequest, slug: str) -> Council:
+def council_detail(request: HttpRequest, slug: Slug) -> Council:
     return _council(request, slug)
 
 
 @router.get("/councils/{slug}/areas", response=list[AreaOut])
-def council_areas(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def council_areas(request: HttpRequest, slug: Slug) -> list[dict[str, Any]]:
     """Wards or divisions (the council's `area_noun`), each with its Members."""
     return [
         {
@@ -63,7 +64,7 @@ def council_areas(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 
 
 @router.get("/councils/{slug}/members", response=list[MemberOut])
-def council_members(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def council_members(request: HttpRequest, slug: Slug) -> list[dict[str, Any]]:
     return [
         {
             "id": m.pk,
@@ -78,12 +79,12 @@ def council_members(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 
 
 @router.get("/councils/{slug}/groups", response=list[GroupOut])
-def council_groups(request: HttpRequest, slug: str) -> Any:
+def council_groups(request: HttpRequest, slug: Slug) -> Any:
     return selectors.council_group_list(_council(request, slug))
 
 
 @router.get("/councils/{slug}/committees", response=list[CommitteeOut])
-def council_committees(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def council_committees(request: HttpRequest, slug: Slug) -> list[dict[str, Any]]:
     committees = selectors.council_committee_list(_council(request, slug)).prefetch_related(
         "members"
     )
@@ -99,7 +100,7 @@ def council_committees(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 
 
 @router.get("/councils/{slug}/services", response=list[ServiceOut])
-def council_services(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def council_services(request: HttpRequest, slug: Slug) -> list[dict[str, Any]]:
     return [
         {
             "id": s.pk,
@@ -113,7 +114,7 @@ def council_services(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 
 
 @router.get("/councils/{slug}/officers", response=list[OfficerOut])
-def council_officers(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def council_officers(request: HttpRequest, slug: Slug) -> list[dict[str, Any]]:
     return [
         {
             "id": o.pk,
@@ -132,13 +133,13 @@ def council_officers(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 
 
 @router.get("/councils/{slug}/closure-days", response=list[ClosureDayOut])
-def council_closure_days(request: HttpRequest, slug: str) -> Any:
+def council_closure_days(request: HttpRequest, slug: Slug) -> Any:
     """Days the council's offices are closed: not working days for any deadline (D 6.3)."""
     return selectors.council_closure_day_list(_council(request, slug))
 
 
 @router.get("/councils/{slug}/protocol", response=ProtocolOut)
-def council_protocol(request: HttpRequest, slug: str) -> dict[str, Any]:
+def council_protocol(request: HttpRequest, slug: Slug) -> dict[str, Any]:
     """The council's protocol, paragraph by paragraph, with each paragraph's state and rules."""
     council = _council(request, slug)
     try:

@@ -19,6 +19,17 @@ class ErrorOut(Schema):
     citations: list[CitationOut] = []
 
 
+class FieldErrorOut(Schema):
+    field: str
+    message: str
+
+
+class InvalidOut(ErrorOut):
+    """A 422: `detail` in one sentence, and each field's problem (`body.subject`, `query.received_to`)."""
+
+    errors: list[FieldErrorOut] = []
+
+
 class CouncilOut(Schema):
     slug: str
     name: str

@@ -7,13 +7,22 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from accord.api import calendar, councils
 from accord.api.auth import API_AUTH
+from accord.api.openapi import openapi_errors_document
 from accord.core.errors import AccordError
 
-api = NinjaAPI(
+
+class AccordAPI(NinjaAPI):
+    """The API whose OpenAPI document states every error status it answers (`accord.api.openapi`)."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return openapi_errors_document(super().get_openapi_schema(**kwargs))
+
+
+api = AccordAPI(
     title="Accord API",
     version="1",
     description="Read a council's records and protocol, and work out deadlines by its working days.",
@@ -31,9 +40,13 @@ def _citation(c: Any) -> Any:
 
 
 def _error(
-    request: HttpRequest, detail: str, status: int, citations: list[Any] | None = None
+    request: HttpRequest,
+    detail: str,
+    status: int,
+    citations: list[Any] | None = None,
+    **extra: Any,
 ) -> HttpResponse:
-    body = {"detail": detail, "citations": [_citation(c) for c in citations or []]}
+    body = {"detail": detail, "citations": [_citation(c) for c in citations or []], **extra}
     return api.create_response(request, body, status=status)
 
 
@@ -52,10 +65,31 @@ def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRe
     return _error(request, "Sign in or send a valid token: Authorization: Bearer <token>", 401)
 
 
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """Ninja's own refusals (a body that is not JSON, a missing CSRF token) in the one error format."""
+    return _error(request, str(exc), exc.status_code)
+
+
+def field_name(loc: tuple[Any, ...] | list[Any]) -> str:
+    """The field a pydantic error is about, as the client named it: `subject`, `received_to`, `enquiry_id`.
+
+    Ninja's locations start with where the value was (`body`, `query`, `path`) and, for a schema, the
+    handler's parameter name (`payload`), neither of which the client sent."""
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in ("body", "query", "path"):
+        parts = parts[1:]
+        if parts and parts[0] in ("payload", "filters"):
+            parts = parts[1:] or [str(loc[0])]
+    return ".".join(parts) or "request"
+
+
 @api.exception_handler(ValidationError)
 def on_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    problems = []
-    for e in exc.errors:
-        loc = [str(p) for p in e.get("loc", ()) if p not in ("query", "path", "body")]
-        problems.append(f"{'.'.join(loc) or 'request'}: {e.get('msg', 'invalid')}")
-    return _error(request, "; ".join(problems) or "Invalid request", 422)
+    """A 422 naming every field that breaks an input rule (`accord.api.inputs`)."""
+    errors = [
+        {"field": field_name(e.get("loc", ())), "message": str(e.get("msg", "invalid"))}
+        for e in exc.errors
+    ]
+    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or "Invalid request"
+    return _error(request, detail, 422, errors=errors)

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
+from accord.api.inputs import MAX_ID, Day, Fits, Id, Input, Slug, body_ref, fits
 from accord.api.schemas import ErrorOut
 from accord.core.access import Actor, council_for
 from accord.councils.models import Area, Member, Officer
 from accord.enquiries import rules, selectors, services
 from accord.enquiries.access import enquiries_visible_to, enquiry_actions_for, enquiry_for
 from accord.enquiries.models import Category, Enquiry, HoldingReply
-from accord.enquiries.postcodes import enquiry_area_resolve
+from accord.enquiries.postcodes import POSTCODE_INPUT_MAX_LENGTH, enquiry_area_resolve
 from accord.enquiries.reports import enquiry_kpi_report
 from accord.protocol import load_profile
 
@@ -136,63 +136,69 @@ class EnquiryPageOut(Schema):
     results: list[EnquiryOut]
 
 
-class EnquiryIn(Schema):
-    subject: str
-    details: str
-    category_id: int
+# Every input follows the API input rules (`accord.api.inputs`, docs/enquiries.md "API input rules").
+Lines = Annotated[str, Fits(multiline=True)]
+EnquiryId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+class EnquiryIn(Input):
+    subject: Annotated[str, fits(Enquiry, "subject")]
+    details: Annotated[str, fits(Enquiry, "details")]
+    category_id: Id
     capacity: Enquiry.Capacity
-    member_id: int | None = None
-    area_id: int | None = None
-    postcode: str = ""
+    member_id: Id | None = None
+    area_id: Id | None = None
+    postcode: Annotated[str, Fits(max_length=POSTCODE_INPUT_MAX_LENGTH)] = ""
     urgency: Enquiry.Urgency = Enquiry.Urgency.NORMAL
-    urgency_justification: str = ""
-    constituent_name: str = ""
-    constituent_contact: str = ""
+    urgency_justification: Annotated[str, fits(Enquiry, "urgency_justification")] = ""
+    constituent_name: Annotated[str, fits(Enquiry, "constituent_name")] = ""
+    constituent_contact: Annotated[str, fits(Enquiry, "constituent_contact")] = ""
     constituent_is_employee: bool = False
     is_complaint: bool = False
 
 
 class ListFilters(Schema):
-    service: int | None = None
-    area: int | None = None
-    group: int | None = None
+    service: Id | None = None
+    area: Id | None = None
+    group: Id | None = None
     state: Enquiry.State | None = None
     overdue: bool = False
-    received_from: dt.date | None = None
-    received_to: dt.date | None = None
-    page: int = 1
-    page_size: int = selectors.PAGE_SIZE
+    received_from: Day | None = None
+    received_to: Day | None = None
+    page: Annotated[int, Field(ge=1, le=MAX_ID)] = 1
+    page_size: Annotated[int, Field(ge=1, le=selectors.MAX_PAGE_SIZE)] = selectors.PAGE_SIZE
 
 
-class AssignIn(Schema):
-    officer_id: int
+class AssignIn(Input):
+    officer_id: Id
 
 
-class HoldingReplyIn(Schema):
-    reason: str
-    new_due_date: dt.date = Field(
-        description="The timescale proposed to the Member; it counts once they accept it (D 6.3)"
-    )
+class HoldingReplyIn(Input):
+    reason: Annotated[str, fits(HoldingReply, "reason")]
+    new_due_date: Annotated[
+        Day,
+        Field(description="The timescale proposed to the Member; it counts once they accept it (D 6.3)"),
+    ]
 
 
-class AnswerIn(Schema):
-    answer: str
+class AnswerIn(Input):
+    answer: Annotated[str, fits(Enquiry, "answer")]
 
 
-class ReasonIn(Schema):
-    reason: str
+class ReasonIn(Input):
+    reason: Lines
 
 
-class NoteIn(Schema):
-    note: str = ""
+class NoteIn(Input):
+    note: Lines = ""
 
 
-class QuestionIn(Schema):
-    question: str
+class QuestionIn(Input):
+    question: Lines
 
 
-class ReplyIn(Schema):
-    reply: str
+class ReplyIn(Input):
+    reply: Lines
 
 
 def _ref(obj: Any) -> dict[str, Any] | None:
@@ -303,14 +309,16 @@ def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> Status[dict[str,
     if actor.member is not None:
         member = actor.member
     else:
-        member = get_object_or_404(Member, pk=payload.member_id, council_id=actor.council_id)
-    category = get_object_or_404(
-        Category.objects.select_related("service__head"),
-        pk=payload.category_id,
-        council_id=actor.council_id,
+        member = body_ref(
+            Member.objects.filter(council_id=actor.council_id), payload.member_id, "member_id"
+        )
+    category = body_ref(
+        Category.objects.select_related("service__head").filter(council_id=actor.council_id),
+        payload.category_id,
+        "category_id",
     )
     area = (
-        get_object_or_404(Area, pk=payload.area_id, council_id=actor.council_id)
+        body_ref(Area.objects.filter(council_id=actor.council_id), payload.area_id, "area_id")
         if payload.area_id
         else None
     )
@@ -364,27 +372,31 @@ def enquiry_list(request: HttpRequest, filters: Query[ListFilters]) -> dict[str,
 
 
 @router.get("/enquiries/{enquiry_id}", response={200: EnquiryDetailOut, 404: ErrorOut})
-def enquiry_detail(request: HttpRequest, enquiry_id: int) -> dict[str, Any]:
+def enquiry_detail(request: HttpRequest, enquiry_id: EnquiryId) -> dict[str, Any]:
     """One enquiry with its holding replies, its history and the actions the caller may take."""
     return _detail(api_actor(request), enquiry_id)
 
 
-def _run(request: HttpRequest, enquiry_id: int, call: Any) -> dict[str, Any]:
+def _run(request: HttpRequest, enquiry_id: EnquiryId, call: Any) -> dict[str, Any]:
     actor = api_actor(request)
     call(actor, enquiry_for(actor, enquiry_id))
     return _detail(actor, enquiry_id)
 
 
 @router.post("/enquiries/{enquiry_id}/claim", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_claim(request: HttpRequest, enquiry_id: int) -> dict[str, Any]:
+def enquiry_claim(request: HttpRequest, enquiry_id: EnquiryId) -> dict[str, Any]:
     """An officer of the owning service takes the enquiry (D 6.2)."""
     return _run(request, enquiry_id, lambda a, e: services.enquiry_claim(actor=a, enquiry_id=e.pk))
 
 
 @router.post("/enquiries/{enquiry_id}/assign", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_assign(request: HttpRequest, enquiry_id: int, payload: AssignIn) -> dict[str, Any]:
+def enquiry_assign(
+    request: HttpRequest, enquiry_id: EnquiryId, payload: AssignIn
+) -> dict[str, Any]:
     def call(a: Actor, e: Enquiry) -> Any:
-        officer = get_object_or_404(Officer, pk=payload.officer_id, council_id=e.council_id)
+        officer = body_ref(
+            Officer.objects.filter(council_id=e.council_id), payload.officer_id, "officer_id"
+        )
         return services.enquiry_assign(actor=a, enquiry=e, officer=officer)
 
     return _run(request, enquiry_id, call)
@@ -392,7 +404,7 @@ def enquiry_assign(request: HttpRequest, enquiry_id: int, payload: AssignIn) -> 
 
 @router.post("/enquiries/{enquiry_id}/holding-reply", response={200: EnquiryDetailOut, **ERRORS})
 def enquiry_holding_reply(
-    request: HttpRequest, enquiry_id: int, payload: HoldingReplyIn
+    request: HttpRequest, enquiry_id: EnquiryId, payload: HoldingReplyIn
 ) -> dict[str, Any]:
     """The reason and a new timescale proposed to the Member, who accepts or declines it (D 6.3)."""
     return _run(
@@ -440,7 +452,9 @@ def enquiry_holding_reply_decline(
 
 
 @router.post("/enquiries/{enquiry_id}/answer", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_answer(request: HttpRequest, enquiry_id: int, payload: AnswerIn) -> dict[str, Any]:
+def enquiry_answer(
+    request: HttpRequest, enquiry_id: EnquiryId, payload: AnswerIn
+) -> dict[str, Any]:
     """The substantive response (D 6.3)."""
     return _run(
         request,
@@ -450,12 +464,14 @@ def enquiry_answer(request: HttpRequest, enquiry_id: int, payload: AnswerIn) -> 
 
 
 @router.post("/enquiries/{enquiry_id}/close", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_close(request: HttpRequest, enquiry_id: int) -> dict[str, Any]:
+def enquiry_close(request: HttpRequest, enquiry_id: EnquiryId) -> dict[str, Any]:
     return _run(request, enquiry_id, lambda a, e: services.enquiry_close(actor=a, enquiry=e))
 
 
 @router.post("/enquiries/{enquiry_id}/reopen", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_reopen(request: HttpRequest, enquiry_id: int, payload: ReasonIn) -> dict[str, Any]:
+def enquiry_reopen(
+    request: HttpRequest, enquiry_id: EnquiryId, payload: ReasonIn
+) -> dict[str, Any]:
     return _run(
         request,
         enquiry_id,
@@ -464,7 +480,7 @@ def enquiry_reopen(request: HttpRequest, enquiry_id: int, payload: ReasonIn) -> 
 
 
 @router.post("/enquiries/{enquiry_id}/chase", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_chase(request: HttpRequest, enquiry_id: int, payload: NoteIn) -> dict[str, Any]:
+def enquiry_chase(request: HttpRequest, enquiry_id: EnquiryId, payload: NoteIn) -> dict[str, Any]:
     """A Member chases a live enquiry: recorded and counted (D 6.3)."""
     return _run(
         request,
@@ -474,7 +490,9 @@ def enquiry_chase(request: HttpRequest, enquiry_id: int, payload: NoteIn) -> dic
 
 
 @router.post("/enquiries/{enquiry_id}/escalate", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_escalate(request: HttpRequest, enquiry_id: int, payload: ReasonIn) -> dict[str, Any]:
+def enquiry_escalate(
+    request: HttpRequest, enquiry_id: EnquiryId, payload: ReasonIn
+) -> dict[str, Any]:
     """A Member not satisfied with a response escalates it (D 4.3)."""
     return _run(
         request,
@@ -484,7 +502,9 @@ def enquiry_escalate(request: HttpRequest, enquiry_id: int, payload: ReasonIn) -
 
 
 @router.post("/enquiries/{enquiry_id}/wait", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_wait(request: HttpRequest, enquiry_id: int, payload: QuestionIn) -> dict[str, Any]:
+def enquiry_wait(
+    request: HttpRequest, enquiry_id: EnquiryId, payload: QuestionIn
+) -> dict[str, Any]:
     """Ask the Member a question; the clock stops until they reply."""
     return _run(
         request,
@@ -496,7 +516,7 @@ def enquiry_wait(request: HttpRequest, enquiry_id: int, payload: QuestionIn) -> 
 
 
 @router.post("/enquiries/{enquiry_id}/reply", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_reply(request: HttpRequest, enquiry_id: int, payload: ReplyIn) -> dict[str, Any]:
+def enquiry_reply(request: HttpRequest, enquiry_id: EnquiryId, payload: ReplyIn) -> dict[str, Any]:
     return _run(
         request,
         enquiry_id,
@@ -505,7 +525,9 @@ def enquiry_reply(request: HttpRequest, enquiry_id: int, payload: ReplyIn) -> di
 
 
 @router.post("/enquiries/{enquiry_id}/divert", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_divert(request: HttpRequest, enquiry_id: int, payload: ReasonIn) -> dict[str, Any]:
+def enquiry_divert(
+    request: HttpRequest, enquiry_id: EnquiryId, payload: ReasonIn
+) -> dict[str, Any]:
     """A constituent's complaint goes to the Corporate Complaints Procedure (D 6.7)."""
     return _run(
         request,
@@ -517,12 +539,12 @@ def enquiry_divert(request: HttpRequest, enquiry_id: int, payload: ReasonIn) -> 
 
 
 class KpiIn(Schema):
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: Day | None = None
+    end: Day | None = None
 
 
 @router.get("/councils/{slug}/enquiries/report", response={200: dict[str, Any], 404: ErrorOut})
-def enquiry_report(request: HttpRequest, slug: str, period: Query[KpiIn]) -> dict[str, Any]:
+def enquiry_report(request: HttpRequest, slug: Slug, filters: Query[KpiIn]) -> dict[str, Any]:
     """The KPI: share answered within the deadline by service and month, median, overdue, chasers."""
     council = council_for(api_actor(request), slug)
-    return enquiry_kpi_report(councils=[council], start=period.start, end=period.end).to_dict()
+    return enquiry_kpi_report(councils=[council], start=filters.start, end=filters.end).to_dict()

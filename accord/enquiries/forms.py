@@ -8,12 +8,23 @@ from typing import Any
 from django import forms
 
 from accord.core.errors import AccordError
+from accord.core.forms import InputRulesForm
+from accord.core.text import field_max_length
 from accord.councils.models import Area, Council, Member, Officer, PoliticalGroup, Service
-from accord.enquiries.models import Category, Enquiry
-from accord.enquiries.postcodes import enquiry_area_resolve
+from accord.enquiries.models import Category, Enquiry, HoldingReply
+from accord.enquiries.postcodes import POSTCODE_INPUT_MAX_LENGTH, enquiry_area_resolve
 from accord.enquiries.selectors import EnquiryFilters
+from accord.enquiries.services.attachments import attachment_check
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+def attachment_field_check(upload: Any) -> Any:
+    """The file field's own error when a file is too big, of a type not taken, or not what its name says."""
+    if upload is not None:
+        try:
+            attachment_check(upload)
+        except AccordError as exc:
+            raise forms.ValidationError(exc.message) from None
+    return upload
 
 
 def _choices(qs: Any, empty: str) -> list[tuple[str, str]]:
@@ -29,14 +40,16 @@ class ChoicesMixin:
         field.choices = choices
 
 
-class EnquiryRaiseForm(ChoicesMixin, forms.Form):
+class EnquiryRaiseForm(ChoicesMixin, InputRulesForm):
     """Raise an enquiry (D 6.3). Democratic services may raise one on a Member's behalf."""
 
     member = forms.TypedChoiceField(
         label="Member", coerce=int, error_messages={"required": "Select the Member"}
     )
     subject = forms.CharField(
-        label="Subject", max_length=200, error_messages={"required": "Enter a subject"}
+        label="Subject",
+        max_length=field_max_length(Enquiry, "subject"),
+        error_messages={"required": "Enter a subject"},
     )
     details = forms.CharField(
         label="Your enquiry",
@@ -47,7 +60,9 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
         label="What is it about?", coerce=int, error_messages={"required": "Select a category"}
     )
     area = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
-    postcode = forms.CharField(label="Postcode (optional)", max_length=20, required=False)
+    postcode = forms.CharField(
+        label="Postcode (optional)", max_length=POSTCODE_INPUT_MAX_LENGTH, required=False
+    )
     capacity = forms.ChoiceField(
         label="In what capacity are you asking?",
         choices=Enquiry.Capacity.choices,
@@ -63,9 +78,15 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
     urgency_justification = forms.CharField(
         label="Why is it extremely urgent?", widget=forms.Textarea, required=False
     )
-    constituent_name = forms.CharField(label="Constituent's name", max_length=200, required=False)
+    constituent_name = forms.CharField(
+        label="Constituent's name",
+        max_length=field_max_length(Enquiry, "constituent_name"),
+        required=False,
+    )
     constituent_contact = forms.CharField(
-        label="Constituent's contact details", max_length=200, required=False
+        label="Constituent's contact details",
+        max_length=field_max_length(Enquiry, "constituent_contact"),
+        required=False,
     )
     constituent_is_employee = forms.BooleanField(
         label="The constituent is a council employee asking about an employment matter",
@@ -109,10 +130,7 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
         )
 
     def clean_attachment(self) -> Any:
-        upload = self.cleaned_data.get("attachment")
-        if upload is not None and upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 10MB")
-        return upload
+        return attachment_field_check(self.cleaned_data.get("attachment"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -138,7 +156,7 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
             data["area"] = area.pk if area else None
 
 
-class EnquiryFilterForm(ChoicesMixin, forms.Form):
+class EnquiryFilterForm(ChoicesMixin, InputRulesForm):
     service = forms.TypedChoiceField(label="Service", coerce=int, required=False, empty_value=None)
     area = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
     group = forms.TypedChoiceField(
@@ -188,7 +206,7 @@ class EnquiryFilterForm(ChoicesMixin, forms.Form):
 # One small form per action on the case page; the services decide whether the action is allowed.
 
 
-class TextForm(forms.Form):
+class TextForm(InputRulesForm):
     text = forms.CharField(widget=forms.Textarea, error_messages={"required": "Enter some text"})
 
     def __init__(self, *args: Any, label: str = "Text", required: bool = True, **kwargs: Any):
@@ -215,7 +233,7 @@ class AssignForm(ChoicesMixin, forms.Form):
         )
 
 
-class HoldingReplyForm(forms.Form):
+class HoldingReplyForm(InputRulesForm):
     reason = forms.CharField(
         label="Why a substantive response cannot be given in time",
         widget=forms.Textarea,
@@ -240,7 +258,4 @@ class AttachmentForm(forms.Form):
     upload = forms.FileField(label="File", error_messages={"required": "Select a file"})
 
     def clean_upload(self) -> Any:
-        upload = self.cleaned_data["upload"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 10MB")
-        return upload
+        return attachment_field_check(self.cleaned_data["upload"])

@@ -12,6 +12,8 @@ from accord.councils.models import Area, Council
 from accord.councils.postcodes import postcode_normalise
 from accord.councils.selectors import area_for_postcode
 
+POSTCODE_INPUT_MAX_LENGTH = 20  # a postcode as typed, spaces and all
+
 
 def enquiry_area_resolve(*, council: Council, area: Area | None, postcode: str) -> Area | None:
     """`area` when no postcode is given; otherwise the council's area for the postcode, which must agree

@@ -143,8 +143,10 @@ def test_nation_due_date_needs_no_council(roles: Roles) -> None:
 @pytest.mark.parametrize(
     ("query", "status", "names"),
     [
-        ({"nation": "atlantis", "from": "2025-12-19", "working_days": "5"}, 400, "nation"),
-        ({"nation": "england", "from": "yesterday", "working_days": "5"}, 400, "from"),
+        ({"nation": "atlantis", "from": "2025-12-19", "working_days": "5"}, 422, "nation"),
+        ({"nation": "england", "from": "yesterday", "working_days": "5"}, 422, "from"),
+        ({"nation": "england", "from": "9999-12-31", "working_days": "5"}, 422, "from"),
+        ({"nation": "england", "from": "0001-01-01T00:00", "working_days": "5"}, 422, "from"),
         ({"nation": "england", "from": "2025-12-19", "working_days": "five"}, 422, "working_days"),
         ({"nation": "england", "from": "2025-12-19", "working_days": "-1"}, 422, "working_days"),
         ({"nation": "england", "working_days": "5"}, 422, "from"),

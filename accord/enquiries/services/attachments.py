@@ -12,45 +12,28 @@ from accord.core.access import Actor
 from accord.core.errors import AccordError
 from accord.enquiries.models import Attachment, Enquiry
 from accord.enquiries.services._common import enquiry_lock, event_add
+from accord.enquiries.services.file_types import FILE_TYPES, file_content_matches
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-ALLOWED_TYPES = {
-    ".pdf": {"application/pdf"},
-    ".jpg": {"image/jpeg"},
-    ".jpeg": {"image/jpeg"},
-    ".png": {"image/png"},
-    ".txt": {"text/plain"},
-    ".csv": {"text/csv", "text/plain", "application/vnd.ms-excel"},
-    ".doc": {"application/msword"},
-    ".docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-    ".xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-    ".odt": {"application/vnd.oasis.opendocument.text"},
-}
-_MAGIC = {".pdf": b"%PDF", ".png": b"\x89PNG", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
 
 
-def attachment_check(upload: UploadedFile) -> str:
-    """Refuse a file that is too big or not a document or picture; returns its cleaned name."""
+def attachment_check(upload: UploadedFile, field: str = "attachments") -> str:
+    """Refuse a file that is too big, of a type Accord does not take, or whose content is not what its
+    name says (checked by content for every type: `file_types`); returns its cleaned name. Refusals are
+    AccordErrors on `field` naming the file."""
     name = Path(upload.name or "attachment").name[-200:]
     suffix = Path(name).suffix.lower()
     if upload.size is None or upload.size > MAX_ATTACHMENT_BYTES:
-        raise AccordError(f"{name} is larger than 10 MB.", field="attachments")
-    if suffix not in ALLOWED_TYPES or (
-        upload.content_type and upload.content_type not in ALLOWED_TYPES[suffix]
-    ):
-        kinds = ", ".join(sorted(ALLOWED_TYPES))
+        raise AccordError(f"{name} is larger than 10 MB.", field=field)
+    file_type = FILE_TYPES.get(suffix)
+    if file_type is None or (upload.content_type and upload.content_type not in file_type.declared):
+        kinds = ", ".join(sorted(FILE_TYPES))
+        raise AccordError(f"{name} is not a file type Accord accepts ({kinds}).", field=field)
+    if not file_content_matches(upload, suffix):
         raise AccordError(
-            f"{name} is not a file type Accord accepts ({kinds}).", field="attachments"
+            f"{name} is not really a {suffix[1:].upper()} file: its content is not a {file_type.words}.",
+            field=field,
         )
-    magic = _MAGIC.get(suffix)
-    if magic is not None:
-        upload.seek(0)
-        head = upload.read(len(magic))
-        upload.seek(0)
-        if head != magic:
-            raise AccordError(
-                f"{name} is not really a {suffix[1:].upper()} file.", field="attachments"
-            )
     return name
 
 
@@ -61,7 +44,7 @@ def _attachment_store(
     attachment = Attachment(
         enquiry=enquiry,
         name=name,
-        content_type=upload.content_type or "application/octet-stream",
+        content_type=FILE_TYPES[Path(name).suffix.lower()].stored_as,
         size=upload.size or 0,
         uploaded_at=clock.now(),
         uploaded_by=actor.user,

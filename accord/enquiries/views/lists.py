@@ -12,9 +12,9 @@ from django.shortcuts import render
 
 from accord.core import clock
 from accord.core.access import Actor, is_member, is_officer, is_platform_admin, predicate, require
+from accord.core.csv import csv_response
 from accord.enquiries import selectors
 from accord.enquiries.access import sees_whole_council
-from accord.enquiries.export import csv_response
 from accord.enquiries.forms import EnquiryFilterForm
 from accord.web.views.common import council_context, request_actor, request_council
 

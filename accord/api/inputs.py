@@ -1,0 +1,124 @@
+"""API input rules: the types every operation's input is built from, so a bad value is a 422 naming its field.
+
+- Text repeats the model field's limit and refuses control characters: `Annotated[str, fits(Enquiry,
+  "subject")]` (a `CharField` is one line; a `TextField` may hold line breaks and tabs), or
+  `Annotated[str, Fits(max_length=20)]` for text that is not a model field.
+- A body is an `Input`: a JSON object holding only the fields its schema names.
+- A date is a `Day`: between 2000-01-01 and 2100-12-31 (`accord.core.dates`).
+- An id, in the path, the query or the body, is an `Id`: a positive database integer. An id in the body
+  that names no object of the caller's council is a 422 for that field (`body_ref`), never a 404.
+The OpenAPI document shows each limit (maxLength, pattern, minimum, maximum, formatMinimum), so a client
+generated from it sends what the API takes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar
+
+from django.db import models
+from ninja import Path, Schema
+from ninja.errors import ValidationError
+from ninja.schema import DjangoGetter
+from pydantic import ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
+from pydantic_core import PydanticCustomError, core_schema
+
+from accord.core.dates import DATE_MAX, DATE_MIN, DATE_RANGE_WORDS
+from accord.core.text import MULTI_LINE_PATTERN, ONE_LINE_PATTERN, field_max_length, text_problem
+from accord.councils.models import Council
+
+MAX_ID = 2**31 - 1  # the largest id an integer primary key holds in every database Accord runs on
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Day = Annotated[
+    dt.date,
+    Field(
+        ge=DATE_MIN,
+        le=DATE_MAX,
+        description=f"A date {DATE_RANGE_WORDS}, like 2026-01-31.",
+        json_schema_extra={
+            "formatMinimum": DATE_MIN.isoformat(),
+            "formatMaximum": DATE_MAX.isoformat(),
+        },
+    ),
+]
+Slug = Annotated[
+    str,
+    Path(
+        max_length=field_max_length(Council, "slug"),
+        pattern="^[-a-zA-Z0-9_]+$",
+        description="The council's slug.",
+    ),
+]
+
+M = TypeVar("M", bound=models.Model)
+
+
+class Input(Schema):
+    """The base of every request body: a JSON object with only the fields the operation names.
+
+    Ninja's `Schema` reads fields from any object, so a body of `[null, null]` would pass as "no fields
+    given"; an input refuses it, and a misspelt field is refused rather than silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data: Any) -> Any:
+        if not isinstance(data._obj if isinstance(data, DjangoGetter) else data, dict):
+            raise PydanticCustomError("object", "the body must be a JSON object")
+        return data
+
+
+@dataclass(frozen=True)
+class Fits:
+    """Pydantic metadata for a text input: at most `max_length` characters, no control characters
+    (line breaks and tabs allowed when `multiline`). Errors read "<field>: must be ... characters or fewer"."""
+
+    max_length: int | None = None
+    multiline: bool = False
+
+    def check(self, value: str) -> str:
+        problem = text_problem(value, max_length=self.max_length, multiline=self.multiline)
+        if problem is not None:
+            raise PydanticCustomError("text", problem)
+        return value
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        json_schema = dict(handler(schema))
+        json_schema["pattern"] = MULTI_LINE_PATTERN if self.multiline else ONE_LINE_PATTERN
+        if self.max_length is not None:
+            json_schema["maxLength"] = self.max_length
+        return json_schema
+
+
+def fits(model: type[models.Model], field: str) -> Fits:
+    """The rule for text stored in `model.field`: its `max_length`; multi-line if it is a `TextField`."""
+    return Fits(
+        max_length=field_max_length(model, field),
+        multiline=isinstance(model._meta.get_field(field), models.TextField),
+    )
+
+
+def input_error(where: str, field: str, message: str) -> ValidationError:
+    """A 422 for one input (`where` is "body", "query" or "path"), in the same shape as a schema's own."""
+    return ValidationError([{"loc": (where, field), "msg": message}])
+
+
+def body_ref(queryset: models.QuerySet[M], pk: int | None, field: str) -> M:
+    """The object `pk` names in `queryset` (already limited to the caller's council), or a 422 naming
+    `field`: the request is wrong, the path is not, so it is never a 404 (another council's object reads
+    the same as one that does not exist)."""
+    obj = queryset.filter(pk=pk).first() if pk is not None else None
+    if obj is None:
+        noun = queryset.model._meta.verbose_name
+        raise input_error("body", field, f"there is no {noun} {pk} at this council")
+    return obj
