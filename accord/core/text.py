@@ -30,7 +30,9 @@ _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u20
 _NAMES = {"\x00": "a NUL byte", "\n": "a line break", "\r": "a line break", "\t": "a tab"}
 
 
-def text_problem(value: str, *, max_length: int | None = None, multiline: bool = False) -> str | None:
+def text_problem(
+    value: str, *, max_length: int | None = None, multiline: bool = False
+) -> str | None:
     """What is wrong with `value` as stored text, or None when it is fine.
 
     `max_length` is in characters (None: no limit); `multiline` allows line breaks and tabs. The answer is

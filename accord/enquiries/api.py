@@ -177,7 +177,9 @@ class HoldingReplyIn(Input):
     reason: Annotated[str, fits(HoldingReply, "reason")]
     new_due_date: Annotated[
         Day,
-        Field(description="The timescale proposed to the Member; it counts once they accept it (D 6.3)"),
+        Field(
+            description="The timescale proposed to the Member; it counts once they accept it (D 6.3)"
+        ),
     ]
 
 

@@ -11,7 +11,7 @@ from accord.core.errors import AccordError
 from accord.core.forms import InputRulesForm
 from accord.core.text import field_max_length
 from accord.councils.models import Area, Council, Member, Officer, PoliticalGroup, Service
-from accord.enquiries.models import Category, Enquiry, HoldingReply
+from accord.enquiries.models import Category, Enquiry
 from accord.enquiries.postcodes import POSTCODE_INPUT_MAX_LENGTH, enquiry_area_resolve
 from accord.enquiries.selectors import EnquiryFilters
 from accord.enquiries.services.attachments import attachment_check
