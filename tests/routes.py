@@ -251,3 +251,43 @@ API_ROUTES += [
     )
     for name, data in _TRANSITIONS.items()
 ]
+
+
+# D 6.5: an answer to another Member's enquiry about the roles' Member's ward, shared with them.
+
+
+def shared_enquiry_pk(roles: Roles) -> dict[str, Any]:
+    """An answered enquiry by another Member of the council, shared with the roles' Member."""
+    from accord.core import clock
+    from accord.councils.tests.factories import MemberFactory
+    from accord.enquiries.models import Enquiry
+    from accord.enquiries.tests.factories import SharedWithFactory
+
+    enquiry = roles_enquiry(roles)
+    enquiry.member = MemberFactory(council=roles.council, name="Sam Sharer")
+    enquiry.state = Enquiry.State.ANSWERED
+    enquiry.answer = "The round was collected on Tuesday."
+    enquiry.answered_at = clock.now()
+    enquiry.save()
+    member_user = roles.user("member")
+    assert member_user is not None
+    SharedWithFactory(enquiry=enquiry, member=member_user.member)
+    return {"pk": enquiry.pk, "enquiry_id": enquiry.pk}
+
+
+SHARED_PAGE = outcomes(404, anonymous=302, member=200)
+WEB_ROUTES += [
+    Route("enquiries:shared", MEMBER_PAGE),
+    Route(
+        "enquiries:shared-detail", SHARED_PAGE, kwargs=lambda r: {"pk": shared_enquiry_pk(r)["pk"]}
+    ),
+]
+API_ROUTES += [
+    Route("/api/v1/shared-answers", SIGNED_IN_API, html=False),
+    Route(
+        "/api/v1/shared-answers/{enquiry_id}",
+        outcomes(404, anonymous=401, member=200),
+        kwargs=lambda r: {"enquiry_id": shared_enquiry_pk(r)["enquiry_id"]},
+        html=False,
+    ),
+]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accord.enquiries.views import case, lists, report
+from accord.enquiries.views import case, lists, report, shared
 
 app_name = "enquiries"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("enquiries/new/", case.enquiry_raise, name="raise"),
     path("enquiries/queue/", lists.enquiry_queue, name="queue"),
     path("enquiries/queue/service/", lists.enquiry_service_queue, name="service-queue"),
+    path("enquiries/shared/", shared.shared_list, name="shared"),
+    path("enquiries/shared/<int:pk>/", shared.shared_detail, name="shared-detail"),
     path("enquiries/<int:pk>/", case.enquiry_detail, name="detail"),
     path("enquiries/<int:pk>/actions/<slug:action>/", case.enquiry_action, name="action"),
     path(

@@ -17,6 +17,8 @@ def _enquiry_links(user: Any) -> list[tuple[str, str]]:
     links = []
     if actor.member is not None or actor.is_democratic_services:
         links.append(("Enquiries", reverse("enquiries:mine")))
+    if actor.member is not None:
+        links.append(("Shared with me", reverse("enquiries:shared")))
     if actor.officer is not None:
         links.append(("My queue", reverse("enquiries:queue")))
     if sees_whole_council(actor):
