@@ -23,6 +23,7 @@ from accord.enquiries.access import enquiries_visible_to, enquiry_actions_for, e
 from accord.enquiries.models import Category, Enquiry, HoldingReply
 from accord.enquiries.postcodes import enquiry_area_resolve
 from accord.enquiries.reports import enquiry_kpi_report
+from accord.enquiries.search import MAX_QUERY_LENGTH
 from accord.protocol import load_profile
 
 router = Router(tags=["enquiries"])
@@ -132,6 +133,11 @@ class ListFilters(Schema):
     overdue: bool = False
     received_from: dt.date | None = None
     received_to: dt.date | None = None
+    q: str = Field(
+        "",
+        max_length=MAX_QUERY_LENGTH,
+        description="Search by reference, subject or words in the enquiry or its answer.",
+    )
     page: int = 1
     page_size: int = selectors.PAGE_SIZE
 
@@ -306,6 +312,7 @@ def enquiry_list(request: HttpRequest, filters: Query[ListFilters]) -> dict[str,
             overdue=filters.overdue,
             received_from=filters.received_from,
             received_to=filters.received_to,
+            q=filters.q,
         ),
     )
     page = selectors.page_of(qs, number=filters.page, size=filters.page_size)

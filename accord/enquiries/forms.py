@@ -11,6 +11,7 @@ from accord.core.errors import AccordError
 from accord.councils.models import Area, Council, Member, Officer, PoliticalGroup, Service
 from accord.enquiries.models import Category, Enquiry
 from accord.enquiries.postcodes import enquiry_area_resolve
+from accord.enquiries.search import MAX_QUERY_LENGTH
 from accord.enquiries.selectors import EnquiryFilters
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -138,7 +139,22 @@ class EnquiryRaiseForm(ChoicesMixin, forms.Form):
             data["area"] = area.pk if area else None
 
 
-class EnquiryFilterForm(ChoicesMixin, forms.Form):
+class SearchForm(forms.Form):
+    """The search box of the enquiry lists: reference, subject or words in the enquiry or its answer."""
+
+    q = forms.CharField(
+        label="Search by reference, subject or text",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": f"Search for at most {MAX_QUERY_LENGTH} characters"},
+    )
+
+    def text(self) -> str:
+        """The search text; call after `is_valid()` (blank when invalid)."""
+        return (self.cleaned_data.get("q") or "") if hasattr(self, "cleaned_data") else ""
+
+
+class EnquiryFilterForm(ChoicesMixin, SearchForm):
     service = forms.TypedChoiceField(label="Service", coerce=int, required=False, empty_value=None)
     area = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
     group = forms.TypedChoiceField(
@@ -182,6 +198,7 @@ class EnquiryFilterForm(ChoicesMixin, forms.Form):
             overdue=bool(data.get("overdue")),
             received_from=data.get("received_from"),
             received_to=data.get("received_to"),
+            q=self.text(),
         )
 
 

@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from accord.core import clock
 from accord.councils.models import Council, Member, Officer, Service
 from accord.enquiries.models import Enquiry, EnquiryEvent
+from accord.enquiries.search import enquiry_search
 from accord.notifications.models import OutboxMessage
 from accord.notifications.selectors import outbox_list_for_subject
 
@@ -76,6 +77,7 @@ class EnquiryFilters:
     received_from: dt.date | None = None
     received_to: dt.date | None = None
     member: int | None = None
+    q: str = ""  # search by reference, subject and text (`accord.enquiries.search`)
 
     def active(self) -> bool:
         return any(v not in (None, False, "") for v in self.__dict__.values())
@@ -98,6 +100,9 @@ def enquiry_list_for_council(
 
 
 def enquiry_filter(qs: QuerySet[Enquiry], filters: EnquiryFilters) -> QuerySet[Enquiry]:
+    """`qs` narrowed by the filters (never widened: the caller scopes it to what the actor may see)."""
+    if filters.q:
+        qs = enquiry_search(qs, filters.q)
     if filters.service:
         qs = qs.filter(service_id=filters.service)
     if filters.area:

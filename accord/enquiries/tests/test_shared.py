@@ -82,6 +82,11 @@ def test_shared_with_member_cannot_open_the_case_its_files_or_its_api(scene: Sce
     )
     assert cal.get(f"/api/v1/enquiries/{enquiry.pk}").status_code == 404
     assert cal.get("/api/v1/enquiries").json()["count"] == 0
+    assert cal.get("/api/v1/enquiries", {"q": "footpath"}).json()["count"] == 0
+    assert (
+        enquiry.reference
+        not in cal.get(reverse("enquiries:mine"), {"q": "footpath"}).content.decode()
+    )
     export = cal.get(reverse("enquiries:export", args=[scene.council.slug]))
     assert export.status_code in (403, 404)
     assert DETAILS not in b"".join(getattr(export, "streaming_content", [export.content])).decode()

@@ -15,7 +15,8 @@ from accord.core.access import Actor, is_member, is_officer, is_platform_admin, 
 from accord.enquiries import selectors
 from accord.enquiries.access import sees_whole_council
 from accord.enquiries.export import csv_response
-from accord.enquiries.forms import EnquiryFilterForm
+from accord.enquiries.forms import EnquiryFilterForm, SearchForm
+from accord.enquiries.search import enquiry_search
 from accord.web.views.common import council_context, request_actor, request_council
 
 # Chief Officers, the Monitoring Officer and democratic services see every enquiry of their council; only
@@ -30,15 +31,23 @@ def page_number(request: HttpRequest) -> int:
         return 1
 
 
+def _searched(request: HttpRequest, qs: Any) -> tuple[Any, dict[str, Any]]:
+    """`qs` narrowed by the page's search box, and the context the box and the paging need."""
+    form = SearchForm(request.GET)
+    form.is_valid()
+    text = form.text()
+    query = urlencode({"q": text}) if text else ""
+    return enquiry_search(qs, text), {"search_form": form, "query": query, "searched": text}
+
+
 @login_required
 def enquiry_mine(request: HttpRequest) -> HttpResponse:
     actor = request_actor(request)
     require(actor, is_member)
     assert actor.member is not None
-    page = selectors.page_of(
-        selectors.enquiry_list_for_member(actor.member), number=page_number(request)
-    )
-    return render(request, "enquiries/mine.html", {"page": page, "query": ""})
+    qs, search = _searched(request, selectors.enquiry_list_for_member(actor.member))
+    page = selectors.page_of(qs, number=page_number(request))
+    return render(request, "enquiries/mine.html", {"page": page, **search})
 
 
 def _queue(request: HttpRequest, *, scope: str) -> HttpResponse:
@@ -53,14 +62,16 @@ def _queue(request: HttpRequest, *, scope: str) -> HttpResponse:
     else:
         qs = selectors.enquiry_queue_for_officer(officer)
         heading, caption = "My queue", "Open enquiries assigned to you, earliest due first"
+    overdue = qs.filter(selectors.overdue_q()).count()
+    qs, search = _searched(request, qs)
     context = {
         "page": selectors.page_of(qs, number=page_number(request)),
-        "overdue": qs.filter(selectors.overdue_q()).count(),
+        "overdue": overdue,
         "heading": heading,
         "caption": caption,
         "scope": scope,
         "service": officer.service,
-        "query": "",
+        **search,
     }
     return render(request, "enquiries/queue.html", context)
 
