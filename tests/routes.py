@@ -186,6 +186,11 @@ WEB_ROUTES += [
     Route("enquiries:queue", OFFICER_PAGE),
     Route("enquiries:service-queue", OFFICER_PAGE),
     Route("enquiries:detail", ENQUIRY_PAGE, kwargs=enquiry_pk),
+    Route("enquiries:print", ENQUIRY_PAGE, kwargs=enquiry_pk),
+    Route(
+        "enquiries:monitoring-officer-queue",
+        outcomes(404, anonymous=302, monitoring_officer=200),
+    ),
     # Only the Member's side may chase (D 6.3); anyone else is offered no such action.
     Route(
         "enquiries:action",

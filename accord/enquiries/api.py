@@ -245,7 +245,7 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
         "history": [
             {
                 "at": ev.at,
-                "actor": ev.actor.get_username() if ev.actor else None,
+                "actor": selectors.event_actor_name(ev.actor),
                 "kind": ev.kind,
                 "description": ev.description,
                 "citations": ev.citations,

@@ -224,12 +224,18 @@ class AssignForm(ChoicesMixin, forms.Form):
         label="Officer", coerce=int, error_messages={"required": "Select an officer"}
     )
 
-    def __init__(self, *args: Any, council: Council, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, council: Council, service: Service, **kwargs: Any) -> None:
+        """The service's officers first, then the rest of the council's, each in its own group (D 6.2)."""
         super().__init__(*args, **kwargs)
-        self._set_choices(
-            "officer",
-            _choices(Officer.objects.filter(council=council).order_by("name"), "Select an officer"),
-        )
+        active = Officer.objects.filter(council=council, is_active=True).order_by("name")
+        own = [(o.pk, o.name) for o in active.filter(service=service)]
+        rest = [(o.pk, o.name) for o in active.exclude(service=service)]
+        choices: list[Any] = [("", "Select an officer")]
+        if own:
+            choices.append((f"{service.name} officers", own))
+        if rest:
+            choices.append(("Other officers of the council", rest))
+        self.fields["officer"].choices = choices  # type: ignore[attr-defined]
 
 
 class HoldingReplyForm(forms.Form):

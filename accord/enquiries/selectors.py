@@ -65,6 +65,15 @@ def enquiry_queue_for_service(service: Service) -> QuerySet[Enquiry]:
     return _list_qs().filter(service=service, state__in=Enquiry.OPEN_STATES)
 
 
+def enquiry_queue_for_monitoring_officer(council: Council) -> QuerySet[Enquiry]:
+    """The council's cases routed to the Monitoring Officer (D 4.2, D 2.4), oldest received first."""
+    return (
+        Enquiry.objects.select_related(*LIST_RELATED)
+        .filter(council=council, state=Enquiry.State.MONITORING_OFFICER)
+        .order_by("received_at", "id")
+    )
+
+
 @dataclass(frozen=True)
 class EnquiryFilters:
     """The filters of the democratic services list, the API list and the CSV export."""
@@ -167,7 +176,18 @@ def page_of(qs: QuerySet[Any], *, number: int = 1, size: int = PAGE_SIZE) -> Pag
 
 
 def enquiry_event_list(enquiry: Enquiry) -> QuerySet[EnquiryEvent]:
-    return enquiry.events.select_related("actor").order_by("at", "id")
+    return enquiry.events.select_related("actor__member", "actor__officer").order_by("at", "id")
+
+
+def event_actor_name(user: Any) -> str | None:
+    """Who acted, as the history names them: the Member's or officer's name, else the user's full name
+    (a username only when nothing else is recorded); None for Accord itself (a periodic job)."""
+    if user is None:
+        return None
+    person = getattr(user, "officer", None) or getattr(user, "member", None)
+    if person is not None:
+        return str(person.name)
+    return str(user.get_full_name() or user.get_username())
 
 
 # How the case page words an e-mail's delivery (the outbox retries a failed send by itself).

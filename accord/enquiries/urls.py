@@ -10,7 +10,13 @@ urlpatterns = [
     path("enquiries/queue/service/", lists.enquiry_service_queue, name="service-queue"),
     path("enquiries/shared/", shared.shared_list, name="shared"),
     path("enquiries/shared/<int:pk>/", shared.shared_detail, name="shared-detail"),
+    path(
+        "enquiries/queue/monitoring-officer/",
+        lists.enquiry_monitoring_officer_queue,
+        name="monitoring-officer-queue",
+    ),
     path("enquiries/<int:pk>/", case.enquiry_detail, name="detail"),
+    path("enquiries/<int:pk>/print/", case.enquiry_print, name="print"),
     path("enquiries/<int:pk>/actions/<slug:action>/", case.enquiry_action, name="action"),
     path(
         "enquiries/<int:pk>/attachments/<int:attachment_pk>/",

@@ -112,6 +112,9 @@ EMAIL_HOST = os.environ.get("ACCORD_EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("ACCORD_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("ACCORD_FROM_EMAIL", "accord@localhost")
 
+# The address people reach Accord at: every e-mail about a case links to its page under it.
+ACCORD_BASE_URL = os.environ.get("ACCORD_BASE_URL", "http://localhost:8000").rstrip("/")
+
 # Outbox delivery (docs/operations.md, "E-mail"): SMTP through EMAIL_BACKEND, or GOV.UK Notify.
 ACCORD_NOTIFICATIONS = {
     "SENDER": os.environ.get("ACCORD_NOTIFICATIONS_SENDER", "smtp"),

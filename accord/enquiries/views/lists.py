@@ -11,13 +11,26 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from accord.core import clock
-from accord.core.access import Actor, is_member, is_officer, is_platform_admin, predicate, require
-from accord.enquiries import selectors
+from accord.core.access import (
+    Actor,
+    is_member,
+    is_monitoring_officer,
+    is_officer,
+    is_platform_admin,
+    predicate,
+    require,
+)
+from accord.enquiries import rules, selectors
 from accord.enquiries.access import sees_whole_council
 from accord.enquiries.export import csv_response
 from accord.enquiries.forms import EnquiryFilterForm, SearchForm
 from accord.enquiries.search import enquiry_search
-from accord.web.views.common import council_context, request_actor, request_council
+from accord.web.views.common import (
+    council_context,
+    council_profile,
+    request_actor,
+    request_council,
+)
 
 # Chief Officers, the Monitoring Officer and democratic services see every enquiry of their council; only
 # democratic services, who keep the council's records, get constituents' details in the export.
@@ -55,7 +68,17 @@ def _queue(request: HttpRequest, *, scope: str) -> HttpResponse:
     require(actor, is_officer)
     officer = actor.officer
     assert officer is not None
-    if scope == "service" and officer.service is not None:
+    citations: list[Any] = []
+    if scope == "monitoring-officer":
+        require(actor, is_monitoring_officer)
+        qs = selectors.enquiry_queue_for_monitoring_officer(officer.council)
+        heading = "Monitoring Officer: enquiries routed to you"
+        caption = "Enquiries routed to the Monitoring Officer, oldest first"
+        profile = council_profile(officer.council)
+        citations = (
+            rules.citations_of(profile, rules.EMPLOYMENT_MATTERS) if profile is not None else []
+        )
+    elif scope == "service" and officer.service is not None:
         qs = selectors.enquiry_queue_for_service(officer.service)
         heading = f"{officer.service.name}: service queue"
         caption = f"Open enquiries for {officer.service.name}, earliest due first"
@@ -71,6 +94,8 @@ def _queue(request: HttpRequest, *, scope: str) -> HttpResponse:
         "caption": caption,
         "scope": scope,
         "service": officer.service,
+        "citations": citations,
+        "is_monitoring_officer": is_monitoring_officer(actor),
         **search,
     }
     return render(request, "enquiries/queue.html", context)
@@ -84,6 +109,12 @@ def enquiry_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 def enquiry_service_queue(request: HttpRequest) -> HttpResponse:
     return _queue(request, scope="service")
+
+
+@login_required
+def enquiry_monitoring_officer_queue(request: HttpRequest) -> HttpResponse:
+    """The cases routed to the Monitoring Officer (D 4.2, D 2.4): theirs alone to answer."""
+    return _queue(request, scope="monitoring-officer")
 
 
 def _filtered(request: HttpRequest, slug: str) -> tuple[Actor, Any, EnquiryFilterForm]:
