@@ -296,3 +296,33 @@ API_ROUTES += [
         html=False,
     ),
 ]
+
+
+# Democratic services keep their council's enquiry categories and settings; anyone else gets a 404.
+DEMOCRATIC_SERVICES_PAGE = outcomes(404, anonymous=302, democratic_services=200)
+
+
+def roles_category(roles: Roles) -> dict[str, Any]:
+    from accord.enquiries.tests.factories import CategoryFactory
+
+    officer = roles.user("officer")
+    assert officer is not None and officer.officer is not None
+    category = CategoryFactory(
+        council=roles.council, name="Fly-tipping", service=officer.officer.service
+    )
+    return {"slug": roles.council.slug, "pk": category.pk}
+
+
+WEB_ROUTES += [
+    Route("enquiries:categories", DEMOCRATIC_SERVICES_PAGE, kwargs=council_slug),
+    Route("enquiries:category-add", DEMOCRATIC_SERVICES_PAGE, kwargs=council_slug),
+    Route("enquiries:category-edit", DEMOCRATIC_SERVICES_PAGE, kwargs=roles_category),
+    # An empty form: the page again with each field's error (400), for democratic services only.
+    Route(
+        "enquiries:category-add",
+        outcomes(404, anonymous=302, democratic_services=400),
+        kwargs=council_slug,
+        method="post",
+    ),
+    Route("enquiries:settings", DEMOCRATIC_SERVICES_PAGE, kwargs=council_slug),
+]

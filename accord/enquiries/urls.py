@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accord.enquiries.views import case, lists, report, shared
+from accord.enquiries.views import case, categories, lists, report, shared
 
 app_name = "enquiries"
 urlpatterns = [
@@ -24,6 +24,26 @@ urlpatterns = [
         name="attachment",
     ),
     path("councils/<slug:slug>/enquiries/", lists.enquiry_all, name="all"),
+    path(
+        "councils/<slug:slug>/enquiries/categories/",
+        categories.category_list,
+        name="categories",
+    ),
+    path(
+        "councils/<slug:slug>/enquiries/categories/new/",
+        categories.category_add,
+        name="category-add",
+    ),
+    path(
+        "councils/<slug:slug>/enquiries/categories/<int:pk>/",
+        categories.category_edit,
+        name="category-edit",
+    ),
+    path(
+        "councils/<slug:slug>/enquiries/settings/",
+        categories.enquiry_settings_edit,
+        name="settings",
+    ),
     path("councils/<slug:slug>/enquiries/export.csv", lists.enquiry_export, name="export"),
     path("councils/<slug:slug>/enquiries/report/", report.enquiry_report, name="report"),
     path("councils/<slug:slug>/enquiries/report.csv", report.enquiry_report_csv, name="report-csv"),
