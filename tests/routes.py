@@ -204,6 +204,12 @@ WEB_ROUTES += [
     Route("enquiries:all", WHOLE_COUNCIL_PAGE, kwargs=council_slug, query="overdue=yes&page=2"),
     Route("enquiries:export", WHOLE_COUNCIL_PAGE, kwargs=council_slug, html=False),
     Route("enquiries:report", COUNCIL_PAGE, kwargs=council_slug),
+    Route(
+        "enquiries:report",
+        COUNCIL_PAGE,
+        kwargs=council_slug,
+        query="from_month=2026-01&to_month=2026-03",
+    ),
     Route("enquiries:report-csv", COUNCIL_PAGE, kwargs=council_slug, html=False),
 ]
 
