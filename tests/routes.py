@@ -332,3 +332,14 @@ WEB_ROUTES += [
     ),
     Route("enquiries:settings", DEMOCRATIC_SERVICES_PAGE, kwargs=council_slug),
 ]
+
+# The answer with files is a multipart form: without one, every signed-in caller gets the validation error.
+API_ROUTES += [
+    Route(
+        "/api/v1/enquiries/{enquiry_id}/answer-with-attachments",
+        outcomes(422, anonymous=401),
+        kwargs=enquiry_api_id,
+        method="post",
+        html=False,
+    ),
+]

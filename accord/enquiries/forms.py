@@ -215,6 +215,37 @@ class TextForm(forms.Form):
         self.fields["text"].error_messages["required"] = f"Enter {label[0].lower()}{label[1:]}"
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input; none is allowed. Each is checked by the attachment service."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class AnswerForm(TextForm):
+    """The substantive response, and files to go with it (D 6.3)."""
+
+    attachments = MultipleFileField(
+        label="Files to send with the response (optional)",
+        required=False,
+        help_text="Up to 5 documents or pictures, each up to 10 MB.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, label="Substantive response", **kwargs)
+
+
 class EmptyForm(forms.Form):
     pass
 

@@ -21,6 +21,7 @@ from accord.councils.models import Member, Officer
 from accord.enquiries import rules, selectors, services
 from accord.enquiries.access import enquiry_actions_for, enquiry_for
 from accord.enquiries.forms import (
+    AnswerForm,
     AssignForm,
     AttachmentForm,
     EmptyForm,
@@ -29,6 +30,7 @@ from accord.enquiries.forms import (
     TextForm,
 )
 from accord.enquiries.models import BurdenReview, Category, Enquiry
+from accord.enquiries.services.answer_files import enquiry_answer_with_attachments
 from accord.web.views.common import council_context, council_profile, request_actor
 
 Call = Callable[[Actor, Enquiry, dict[str, Any]], Any]
@@ -75,8 +77,10 @@ ACTIONS: dict[str, Action] = {
     ),
     "answer": Action(
         "Send the substantive response",
-        _text("Substantive response"),
-        lambda a, e, d: services.enquiry_answer(actor=a, enquiry=e, answer=d["text"]),
+        AnswerForm,
+        lambda a, e, d: enquiry_answer_with_attachments(
+            actor=a, enquiry=e, answer=d["text"], uploads=d["attachments"]
+        ),
     ),
     "holding-reply": Action(
         "Send a holding reply",
