@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from accord.core import clock
@@ -12,12 +11,6 @@ from accord.enquiries import services
 from accord.enquiries.models import Enquiry
 
 from .conftest import Scene, at
-
-
-def client_as(scene: Scene, name: str) -> Client:
-    client = Client()
-    client.force_login(scene.users[name])
-    return client
 
 
 def _taken(scene: Scene) -> Enquiry:
@@ -36,9 +29,9 @@ def test_the_answer_form_sends_files_with_the_response(scene: Scene) -> None:
     enquiry = _taken(scene)
     url = reverse("enquiries:action", args=[enquiry.pk, "answer"])
     with clock.frozen(at(2026, 3, 3)):
-        page = client_as(scene, "officer").get(reverse("enquiries:detail", args=[enquiry.pk]))
+        page = scene.client("officer").get(reverse("enquiries:detail", args=[enquiry.pk]))
         assert 'name="answer-attachments"' in page.content.decode()
-        done = client_as(scene, "officer").post(
+        done = scene.client("officer").post(
             url,
             {
                 "answer-text": "The bench is repaired; the report is attached.",
@@ -49,7 +42,7 @@ def test_the_answer_form_sends_files_with_the_response(scene: Scene) -> None:
     enquiry.refresh_from_db()
     assert enquiry.state == Enquiry.State.ANSWERED
     assert sorted(enquiry.attachments.values_list("name", flat=True)) == ["plan.txt", "report.txt"]
-    seen = client_as(scene, "member").get(reverse("enquiries:detail", args=[enquiry.pk]))
+    seen = scene.client("member").get(reverse("enquiries:detail", args=[enquiry.pk]))
     assert "report.txt" in seen.content.decode()
     assert enquiry.events.filter(kind="attachment", description__contains="report.txt").exists()
 
@@ -57,7 +50,7 @@ def test_the_answer_form_sends_files_with_the_response(scene: Scene) -> None:
 def test_a_refused_file_refuses_the_whole_answer_naming_the_file(scene: Scene) -> None:
     enquiry = _taken(scene)
     url = reverse("enquiries:action", args=[enquiry.pk, "answer"])
-    refused = client_as(scene, "officer").post(
+    refused = scene.client("officer").post(
         url,
         {
             "answer-text": "Answer",
@@ -77,7 +70,7 @@ def test_a_refused_file_refuses_the_whole_answer_naming_the_file(scene: Scene) -
 def test_the_api_takes_the_answer_with_files_as_a_form(scene: Scene) -> None:
     enquiry = _taken(scene)
     url = f"/api/v1/enquiries/{enquiry.pk}/answer-with-attachments"
-    olu = client_as(scene, "officer")
+    olu = scene.client("officer")
     fake = olu.post(
         url, {"answer": "Done", "attachments": [_file("scan.pdf", b"not a pdf", "application/pdf")]}
     )
@@ -90,7 +83,7 @@ def test_the_api_takes_the_answer_with_files_as_a_form(scene: Scene) -> None:
     assert enquiry.attachments.get().name == "scan.pdf"
     # Someone who may not answer is refused, and nothing is kept.
     other = _taken(scene)
-    member = client_as(scene, "member").post(
+    member = scene.client("member").post(
         f"/api/v1/enquiries/{other.pk}/answer-with-attachments",
         {"answer": "Done", "attachments": [_file("a.txt")]},
     )

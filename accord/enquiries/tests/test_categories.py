@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from accord.enquiries.models import Category, EnquirySettings
@@ -12,14 +11,8 @@ from accord.enquiries.services._common import settings_for
 from .conftest import Scene, make_scene
 
 
-def client_as(scene: Scene, name: str) -> Client:
-    client = Client()
-    client.force_login(scene.users[name])
-    return client
-
-
 def test_democratic_services_add_and_change_a_category(scene: Scene) -> None:
-    dem = client_as(scene, "dem")
+    dem = scene.client("dem")
     slug = scene.council.slug
     added = dem.post(
         reverse("enquiries:category-add", args=[slug]),
@@ -40,7 +33,7 @@ def test_democratic_services_add_and_change_a_category(scene: Scene) -> None:
 
 
 def test_bad_category_input_is_named_by_field_never_a_500(scene: Scene) -> None:
-    dem = client_as(scene, "dem")
+    dem = scene.client("dem")
     url = reverse("enquiries:category-add", args=[scene.council.slug])
     taken = dem.post(url, {"name": scene.category.name, "service": scene.category.service_id})
     assert taken.status_code == 400
@@ -61,7 +54,7 @@ def test_bad_category_input_is_named_by_field_never_a_500(scene: Scene) -> None:
 
 def test_another_councils_category_or_service_is_not_found(scene: Scene) -> None:
     other = make_scene("norfolk")
-    dem = client_as(scene, "dem")
+    dem = scene.client("dem")
     slug = scene.council.slug
     theirs = reverse("enquiries:category-edit", args=[slug, other.category.pk])
     assert dem.get(theirs).status_code == 404
@@ -74,15 +67,14 @@ def test_another_councils_category_or_service_is_not_found(scene: Scene) -> None
     assert not Category.objects.filter(name="Theirs").exists()
     for role in ("officer", "head", "member"):
         assert (
-            client_as(scene, role).get(reverse("enquiries:categories", args=[slug])).status_code
-            == 404
+            scene.client(role).get(reverse("enquiries:categories", args=[slug])).status_code == 404
         )
 
 
 @pytest.mark.cites("N 16")
 def test_settings_form_sets_the_councils_own_values_within_bounds(db: None) -> None:
     norfolk = make_scene("norfolk")
-    dem = client_as(norfolk, "dem")
+    dem = norfolk.client("dem")
     url = reverse("enquiries:settings", args=[norfolk.council.slug])
     assert "N 16" in dem.get(url).content.decode()
     data = {
@@ -103,6 +95,6 @@ def test_settings_form_sets_the_councils_own_values_within_bounds(db: None) -> N
 
 @pytest.mark.cites("D 6.3")
 def test_a_deadline_the_protocol_fixes_is_shown_not_offered(scene: Scene) -> None:
-    page = client_as(scene, "dem").get(reverse("enquiries:settings", args=[scene.council.slug]))
+    page = scene.client("dem").get(reverse("enquiries:settings", args=[scene.council.slug]))
     body = page.content.decode()
     assert 'name="response_working_days"' not in body and "D 6.3" in body

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import reverse
 
 from accord.core import clock
@@ -18,17 +18,11 @@ from accord.notifications.models import OutboxMessage
 from .conftest import Scene, at
 
 
-def client_as(scene: Scene, name: str) -> Client:
-    client = Client()
-    client.force_login(scene.users[name])
-    return client
-
-
 @pytest.mark.cites("D 6.2")
 def test_losing_a_claim_race_in_the_browser_says_who_has_the_case(scene: Scene) -> None:
     with clock.frozen(at(2026, 3, 2)):
         enquiry = scene.submit()
-        cleo = client_as(scene, "colleague")
+        cleo = scene.client("colleague")
         assert (
             "Take this enquiry"
             in cleo.get(reverse("enquiries:detail", args=[enquiry.pk])).content.decode()
@@ -45,7 +39,7 @@ def test_the_history_names_people_not_usernames(scene: Scene) -> None:
     with clock.frozen(at(2026, 3, 2)):
         enquiry = scene.submit()
         services.enquiry_claim(actor=scene.actor("officer"), enquiry_id=enquiry.pk)
-    olu = client_as(scene, "officer")
+    olu = scene.client("officer")
     history = olu.get(f"/api/v1/enquiries/{enquiry.pk}").json()["history"]
     assert [h["actor"] for h in history if h["actor"]] == ["Ada Member", "Olu Officer"]
     page = olu.get(reverse("enquiries:detail", args=[enquiry.pk])).content.decode()
@@ -87,7 +81,7 @@ def test_reassigning_tells_the_officer_taken_off_the_case(scene: Scene) -> None:
 def test_the_assign_list_offers_the_services_officers_first(scene: Scene) -> None:
     with clock.frozen(at(2026, 3, 2)):
         enquiry = scene.submit()
-    page = client_as(scene, "head").get(reverse("enquiries:detail", args=[enquiry.pk]))
+    page = scene.client("head").get(reverse("enquiries:detail", args=[enquiry.pk]))
     select = page.content.decode().split('name="assign-officer"', 1)[1].split("</select>", 1)[0]
     groups = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select, re.S)
     assert [g for g, _ in groups] == ["Parks officers", "Other officers of the council"]
@@ -101,25 +95,25 @@ def test_the_monitoring_officer_has_a_queue_of_the_cases_routed_to_them(scene: S
         routed = scene.submit(subject="About a member of staff", constituent_is_employee=True)
         ordinary = scene.submit()
     assert routed.state == Enquiry.State.MONITORING_OFFICER
-    morgan = client_as(scene, "monitoring")
+    morgan = scene.client("monitoring")
     url = reverse("enquiries:monitoring-officer-queue")
     page = morgan.get(url).content.decode()
     assert routed.reference in page and ordinary.reference not in page
     assert ">D 4.2<" in page or "D 4.2" in page
     assert f'href="{url}"' in morgan.get(reverse("web:home")).content.decode()
-    assert client_as(scene, "officer").get(url).status_code == 404
+    assert scene.client("officer").get(url).status_code == 404
 
 
 def test_the_print_view_shows_what_the_viewer_may_see_without_actions(scene: Scene) -> None:
     with clock.frozen(at(2026, 3, 2)):
         enquiry = scene.submit(constituent_name="Jo Resident")
     url = reverse("enquiries:print", args=[enquiry.pk])
-    detail = client_as(scene, "officer").get(reverse("enquiries:detail", args=[enquiry.pk]))
+    detail = scene.client("officer").get(reverse("enquiries:detail", args=[enquiry.pk]))
     assert f'href="{url}"' in detail.content.decode()
-    printed = client_as(scene, "officer").get(url).content.decode()
+    printed = scene.client("officer").get(url).content.decode()
     assert "Jo Resident" in printed and "Broken bench on the green" in printed
     assert (
         "Take this enquiry" not in printed
         and '<form method="post" action="/enquiries' not in printed
     )
-    assert client_as(scene, "neighbour").get(url).status_code == 404
+    assert scene.client("neighbour").get(url).status_code == 404

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.urls import reverse
 
 from accord.core import clock
@@ -13,12 +12,6 @@ from accord.enquiries.models import Enquiry
 from accord.enquiries.search import enquiry_search, reference_of
 
 from .conftest import Scene, at
-
-
-def client_as(scene: Scene, name: str) -> Client:
-    client = Client()
-    client.force_login(scene.users[name])
-    return client
 
 
 def _cases(scene: Scene) -> tuple[Enquiry, Enquiry, Enquiry]:
@@ -50,7 +43,7 @@ def test_member_finds_their_own_by_subject_text_answer_and_reference_never_anoth
     scene: Scene,
 ) -> None:
     bench, hedge, bens = _cases(scene)
-    ada = client_as(scene, "member")
+    ada = scene.client("member")
 
     def found(q: str) -> list[str]:
         return [e["reference"] for e in ada.get("/api/v1/enquiries", {"q": q}).json()["results"]]
@@ -69,10 +62,10 @@ def test_officer_queue_and_council_list_search_within_their_scope(scene: Scene) 
     bench, hedge, bens = _cases(scene)
     with clock.frozen(at(2026, 3, 3)):
         services.enquiry_claim(actor=scene.actor("colleague"), enquiry_id=bens.pk)
-    olu = client_as(scene, "colleague").get(reverse("enquiries:queue"), {"q": "bench"})
+    olu = scene.client("colleague").get(reverse("enquiries:queue"), {"q": "bench"})
     body = olu.content.decode()
     assert bens.reference in body and bench.reference not in body  # Cleo's own open cases only
-    dem = client_as(scene, "dem")
+    dem = scene.client("dem")
     listed = dem.get(reverse("enquiries:all", args=[scene.council.slug]), {"q": "bench"})
     body = listed.content.decode()
     assert bench.reference in body and bens.reference in body and hedge.reference not in body
@@ -82,7 +75,7 @@ def test_officer_queue_and_council_list_search_within_their_scope(scene: Scene) 
 
 
 def test_a_search_too_long_is_refused_naming_the_field(scene: Scene) -> None:
-    ada = client_as(scene, "member")
+    ada = scene.client("member")
     response = ada.get("/api/v1/enquiries", {"q": "x" * 201})
     assert response.status_code == 422 and response.json()["detail"].startswith("q:")
     page = ada.get(reverse("enquiries:mine"), {"q": "x" * 201})

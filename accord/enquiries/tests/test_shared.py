@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from accord.core import clock
@@ -17,12 +16,6 @@ DETAILS = "Mrs Jones, who has a heart condition, cannot reach the footpath."
 QUESTION = "Which end of the footpath is blocked?"
 REPLY = "The end by the school gate."
 ANSWER = "The footpath will be cleared on Friday."
-
-
-def client_as(scene: Scene, name: str) -> Client:
-    client = Client()
-    client.force_login(scene.users[name])
-    return client
 
 
 def _shared_case(scene: Scene) -> Enquiry:
@@ -57,7 +50,7 @@ CASEWORK = (DETAILS, "Mrs Jones", "01234 567890", QUESTION, REPLY, "letter.txt")
 @pytest.mark.cites("D 6.5")
 def test_shared_with_member_gets_the_answer_page_and_list_but_no_casework(scene: Scene) -> None:
     enquiry = _shared_case(scene)
-    cal = client_as(scene, "neighbour")
+    cal = scene.client("neighbour")
     listed = cal.get(reverse("enquiries:shared"))
     assert listed.status_code == 200
     assert enquiry.reference in listed.content.decode()
@@ -73,7 +66,7 @@ def test_shared_with_member_gets_the_answer_page_and_list_but_no_casework(scene:
 @pytest.mark.cites("D 6.5")
 def test_shared_with_member_cannot_open_the_case_its_files_or_its_api(scene: Scene) -> None:
     enquiry = _shared_case(scene)
-    cal = client_as(scene, "neighbour")
+    cal = scene.client("neighbour")
     attachment = enquiry.attachments.get()
     assert cal.get(reverse("enquiries:detail", args=[enquiry.pk])).status_code == 404
     assert (
@@ -95,7 +88,7 @@ def test_shared_with_member_cannot_open_the_case_its_files_or_its_api(scene: Sce
 @pytest.mark.cites("D 6.5")
 def test_shared_answer_api_gives_only_the_information_provided(scene: Scene) -> None:
     enquiry = _shared_case(scene)
-    cal = client_as(scene, "neighbour")
+    cal = scene.client("neighbour")
     listed = cal.get("/api/v1/shared-answers").json()
     assert [a["reference"] for a in listed] == [enquiry.reference]
     one = cal.get(f"/api/v1/shared-answers/{enquiry.pk}").json()
@@ -104,10 +97,10 @@ def test_shared_answer_api_gives_only_the_information_provided(scene: Scene) -> 
     for text in CASEWORK:
         assert text not in str(one) and text not in str(listed)
     # The asking Member's own case is theirs in full, and not a "shared" answer.
-    ada = client_as(scene, "member")
+    ada = scene.client("member")
     assert ada.get(f"/api/v1/shared-answers/{enquiry.pk}").status_code == 404
     assert ada.get(f"/api/v1/enquiries/{enquiry.pk}").json()["details"] == DETAILS
     # A Member the answer was not shared with gets nothing.
-    other = client_as(scene, "other_member")
+    other = scene.client("other_member")
     assert other.get(f"/api/v1/shared-answers/{enquiry.pk}").status_code == 404
     assert other.get("/api/v1/shared-answers").json() == []
