@@ -186,6 +186,11 @@ WEB_ROUTES += [
     Route("enquiries:queue", OFFICER_PAGE),
     Route("enquiries:service-queue", OFFICER_PAGE),
     Route("enquiries:detail", ENQUIRY_PAGE, kwargs=enquiry_pk),
+    Route("enquiries:print", ENQUIRY_PAGE, kwargs=enquiry_pk),
+    Route(
+        "enquiries:monitoring-officer-queue",
+        outcomes(404, anonymous=302, monitoring_officer=200),
+    ),
     # Only the Member's side may chase (D 6.3); anyone else is offered no such action.
     Route(
         "enquiries:action",
@@ -199,6 +204,12 @@ WEB_ROUTES += [
     Route("enquiries:all", WHOLE_COUNCIL_PAGE, kwargs=council_slug, query="overdue=yes&page=2"),
     Route("enquiries:export", WHOLE_COUNCIL_PAGE, kwargs=council_slug, html=False),
     Route("enquiries:report", COUNCIL_PAGE, kwargs=council_slug),
+    Route(
+        "enquiries:report",
+        COUNCIL_PAGE,
+        kwargs=council_slug,
+        query="from_month=2026-01&to_month=2026-03",
+    ),
     Route("enquiries:report-csv", COUNCIL_PAGE, kwargs=council_slug, html=False),
 ]
 
@@ -252,4 +263,85 @@ API_ROUTES += [
         html=False,
     )
     for name, data in _TRANSITIONS.items()
+]
+
+
+# D 6.5: an answer to another Member's enquiry about the roles' Member's ward, shared with them.
+
+
+def shared_enquiry_pk(roles: Roles) -> dict[str, Any]:
+    """An answered enquiry by another Member of the council, shared with the roles' Member."""
+    from accord.core import clock
+    from accord.councils.tests.factories import MemberFactory
+    from accord.enquiries.models import Enquiry
+    from accord.enquiries.tests.factories import SharedWithFactory
+
+    enquiry = roles_enquiry(roles)
+    enquiry.member = MemberFactory(council=roles.council, name="Sam Sharer")
+    enquiry.state = Enquiry.State.ANSWERED
+    enquiry.answer = "The round was collected on Tuesday."
+    enquiry.answered_at = clock.now()
+    enquiry.save()
+    member_user = roles.user("member")
+    assert member_user is not None
+    SharedWithFactory(enquiry=enquiry, member=member_user.member)
+    return {"pk": enquiry.pk, "enquiry_id": enquiry.pk}
+
+
+SHARED_PAGE = outcomes(404, anonymous=302, member=200)
+WEB_ROUTES += [
+    Route("enquiries:shared", MEMBER_PAGE),
+    Route(
+        "enquiries:shared-detail", SHARED_PAGE, kwargs=lambda r: {"pk": shared_enquiry_pk(r)["pk"]}
+    ),
+]
+API_ROUTES += [
+    Route("/api/v1/shared-answers", SIGNED_IN_API, html=False),
+    Route(
+        "/api/v1/shared-answers/{enquiry_id}",
+        outcomes(404, anonymous=401, member=200),
+        kwargs=lambda r: {"enquiry_id": shared_enquiry_pk(r)["enquiry_id"]},
+        html=False,
+    ),
+]
+
+
+# Democratic services keep their council's enquiry categories and settings; anyone else gets a 404.
+DEMOCRATIC_SERVICES_PAGE = outcomes(404, anonymous=302, democratic_services=200)
+
+
+def roles_category(roles: Roles) -> dict[str, Any]:
+    from accord.enquiries.tests.factories import CategoryFactory
+
+    officer = roles.user("officer")
+    assert officer is not None and officer.officer is not None
+    category = CategoryFactory(
+        council=roles.council, name="Fly-tipping", service=officer.officer.service
+    )
+    return {"slug": roles.council.slug, "pk": category.pk}
+
+
+WEB_ROUTES += [
+    Route("enquiries:categories", DEMOCRATIC_SERVICES_PAGE, kwargs=council_slug),
+    Route("enquiries:category-add", DEMOCRATIC_SERVICES_PAGE, kwargs=council_slug),
+    Route("enquiries:category-edit", DEMOCRATIC_SERVICES_PAGE, kwargs=roles_category),
+    # An empty form: the page again with each field's error (400), for democratic services only.
+    Route(
+        "enquiries:category-add",
+        outcomes(404, anonymous=302, democratic_services=400),
+        kwargs=council_slug,
+        method="post",
+    ),
+    Route("enquiries:settings", DEMOCRATIC_SERVICES_PAGE, kwargs=council_slug),
+]
+
+# The answer with files is a multipart form: without one, every signed-in caller gets the validation error.
+API_ROUTES += [
+    Route(
+        "/api/v1/enquiries/{enquiry_id}/answer-with-attachments",
+        outcomes(422, anonymous=401),
+        kwargs=enquiry_api_id,
+        method="post",
+        html=False,
+    ),
 ]

@@ -22,6 +22,7 @@ def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path: Path) 
         "ACCORD_SECRET_KEY": "k" * 20 + "a-long-random-production-secret-for-the-check-0123456789",
         "DATABASE_URL": "postgres://accord@127.0.0.1:5432/accord",
         "ACCORD_VAR_DIR": str(tmp_path),
+        "ACCORD_BASE_URL": "https://accord.example.gov.uk",
     }
     result = subprocess.run(
         [sys.executable, "-m", "accord.cli", "check", "--deploy", "--fail-level", "WARNING"],
@@ -35,11 +36,22 @@ def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path: Path) 
     assert "System check identified no issues" in result.stdout
 
 
-def test_production_settings_refuse_a_missing_secret(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "ACCORD_SECRET_KEY"}
+@pytest.mark.parametrize(
+    ("settings", "refusal"),
+    [
+        ({"ACCORD_SECRET_KEY": ""}, "ACCORD_SECRET_KEY must be set"),
+        (
+            {"ACCORD_SECRET_KEY": "k" * 60, "ACCORD_BASE_URL": "http://accord.example.gov.uk"},
+            "ACCORD_BASE_URL must be the https://",
+        ),
+    ],
+)
+def test_production_settings_refuse_to_start(settings: dict[str, str], refusal: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env |= {
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DATABASE_URL": "postgres://x@127.0.0.1/x",
+        **settings,
     }
     result = subprocess.run(
         [sys.executable, "-m", "accord.cli", "check"],
@@ -50,7 +62,7 @@ def test_production_settings_refuse_a_missing_secret(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode != 0
-    assert "ACCORD_SECRET_KEY must be set" in result.stderr
+    assert refusal in result.stderr
 
 
 @pytest.mark.django_db

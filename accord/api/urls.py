@@ -33,6 +33,8 @@ api = AccordAPI(
 api.add_router("", councils.router)
 api.add_router("", calendar.router)
 api.add_router("", "accord.enquiries.api.router")
+api.add_router("", "accord.enquiries.api_shared.router")
+api.add_router("", "accord.enquiries.api_files.router")
 
 
 def _citation(c: Any) -> Any:

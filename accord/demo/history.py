@@ -19,6 +19,7 @@ from accord.accounts.models import User
 from accord.core import clock
 from accord.councils.calendars import calendar_for
 from accord.councils.models import Council, Member, Officer, Service
+from accord.demo.officer_work import demo_officer_work_load
 from accord.enquiries.chain import events_chain
 from accord.enquiries.models import (
     Category,
@@ -452,8 +453,30 @@ def _member_messages(plans: list[_Plan]) -> list[OutboxMessage]:
     return messages
 
 
+SERVICE_FAILURE_CATEGORY = "Missed bin collection"
+
+
+def service_failure_category_load(council: Council) -> Category | None:
+    """A service-failure category (D 6.6: never for the out-of-hours service), for the waste service or
+    else the first service, so the rule can be seen in the demo. Idempotent."""
+    services = Service.objects.filter(council=council, kind=Service.Kind.SERVICE).order_by("name")
+    service = services.filter(name__icontains="waste").first() or services.first()
+    if service is None:
+        return None
+    category, _ = Category.objects.get_or_create(
+        council=council,
+        name=SERVICE_FAILURE_CATEGORY,
+        defaults={"service": service, "is_service_failure": True},
+    )
+    return category
+
+
 def demo_history_load(*, slugs: Sequence[str], seed: int = SEED) -> dict[str, int]:
     """The history of each demo council (by slug) that has none yet; returns how many were created."""
-    return {
-        c.slug: enquiry_history_load(c, seed=seed) for c in Council.objects.filter(slug__in=slugs)
-    }
+    loaded = {}
+    for council in Council.objects.filter(slug__in=slugs):
+        service_failure_category_load(council)
+        loaded[council.slug] = enquiry_history_load(council, seed=seed)
+        if loaded[council.slug]:
+            demo_officer_work_load(council)
+    return loaded

@@ -1,8 +1,8 @@
 """Who may see an enquiry, and what they may do with it now.
 
 Fetch-and-authorise in one step: `enquiry_for` returns the case or raises `Http404` (another council's case,
-or one the actor may not see, is "not found"). A Member sees their own enquiries and those shared with them
-(D 6.5); an officer sees the enquiries of their service, those assigned to them or to the officers they
+or one the actor may not see, is "not found"). A Member sees their own enquiries (the answers shared with
+them under D 6.5 are read through `accord.enquiries.shared`, never the case); an officer sees the enquiries of their service, those assigned to them or to the officers they
 manage, and those they review (D 6.2, D 6.4); Chief Officers, the Monitoring Officer and democratic services
 see every enquiry of their council. Nothing here depends on a Member's political group (D 2.5-2.7, N 2).
 """
@@ -35,7 +35,7 @@ def _visible_q(actor: Actor) -> Q | None:
         return None
     allowed = Q(pk__in=[])
     if actor.member is not None:
-        allowed |= Q(member=actor.member) | Q(shares__member=actor.member)
+        allowed |= Q(member=actor.member)
     if actor.officer is not None:
         officer = actor.officer
         service_queue = Q(service__head=officer)

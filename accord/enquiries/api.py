@@ -23,6 +23,7 @@ from accord.enquiries.access import enquiries_visible_to, enquiry_actions_for, e
 from accord.enquiries.models import Category, Enquiry, HoldingReply
 from accord.enquiries.postcodes import POSTCODE_INPUT_MAX_LENGTH, enquiry_area_resolve
 from accord.enquiries.reports import enquiry_kpi_report
+from accord.enquiries.search import MAX_QUERY_LENGTH
 from accord.protocol import load_profile
 
 router = Router(tags=["enquiries"])
@@ -165,6 +166,11 @@ class ListFilters(Schema):
     overdue: bool = False
     received_from: Day | None = None
     received_to: Day | None = None
+    q: Annotated[
+        str,
+        Fits(max_length=MAX_QUERY_LENGTH),
+        Field(description="Search by reference, subject or words in the enquiry or its answer."),
+    ] = ""
     page: Annotated[int, Field(ge=1, le=MAX_ID)] = 1
     page_size: Annotated[int, Field(ge=1, le=selectors.MAX_PAGE_SIZE)] = selectors.PAGE_SIZE
 
@@ -291,7 +297,7 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
         "history": [
             {
                 "at": ev.at,
-                "actor": ev.actor.get_username() if ev.actor else None,
+                "actor": selectors.event_actor_name(ev.actor),
                 "kind": ev.kind,
                 "description": ev.description,
                 "text": ev.data.get("text", ""),
@@ -361,6 +367,7 @@ def enquiry_list(request: HttpRequest, filters: Query[ListFilters]) -> dict[str,
             overdue=filters.overdue,
             received_from=filters.received_from,
             received_to=filters.received_to,
+            q=filters.q,
         ),
     )
     page = selectors.page_of(qs, number=filters.page, size=filters.page_size)

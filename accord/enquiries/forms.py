@@ -13,6 +13,7 @@ from accord.core.text import field_max_length
 from accord.councils.models import Area, Council, Member, Officer, PoliticalGroup, Service
 from accord.enquiries.models import Category, Enquiry
 from accord.enquiries.postcodes import POSTCODE_INPUT_MAX_LENGTH, enquiry_area_resolve
+from accord.enquiries.search import MAX_QUERY_LENGTH
 from accord.enquiries.selectors import EnquiryFilters
 from accord.enquiries.services.attachments import attachment_check
 
@@ -156,7 +157,22 @@ class EnquiryRaiseForm(ChoicesMixin, InputRulesForm):
             data["area"] = area.pk if area else None
 
 
-class EnquiryFilterForm(ChoicesMixin, InputRulesForm):
+class SearchForm(InputRulesForm):
+    """The search box of the enquiry lists: reference, subject or words in the enquiry or its answer."""
+
+    q = forms.CharField(
+        label="Search by reference, subject or text",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": f"Search for at most {MAX_QUERY_LENGTH} characters"},
+    )
+
+    def text(self) -> str:
+        """The search text; call after `is_valid()` (blank when invalid)."""
+        return (self.cleaned_data.get("q") or "") if hasattr(self, "cleaned_data") else ""
+
+
+class EnquiryFilterForm(ChoicesMixin, SearchForm):
     service = forms.TypedChoiceField(label="Service", coerce=int, required=False, empty_value=None)
     area = forms.TypedChoiceField(label="Area", coerce=int, required=False, empty_value=None)
     group = forms.TypedChoiceField(
@@ -200,6 +216,7 @@ class EnquiryFilterForm(ChoicesMixin, InputRulesForm):
             overdue=bool(data.get("overdue")),
             received_from=data.get("received_from"),
             received_to=data.get("received_to"),
+            q=self.text(),
         )
 
 
@@ -216,6 +233,37 @@ class TextForm(InputRulesForm):
         self.fields["text"].error_messages["required"] = f"Enter {label[0].lower()}{label[1:]}"
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input; none is allowed. Each is checked by the attachment service."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class AnswerForm(TextForm):
+    """The substantive response, and files to go with it (D 6.3)."""
+
+    attachments = MultipleFileField(
+        label="Files to send with the response (optional)",
+        required=False,
+        help_text="Up to 5 documents or pictures, each up to 10 MB.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, label="Substantive response", **kwargs)
+
+
 class EmptyForm(forms.Form):
     pass
 
@@ -225,12 +273,18 @@ class AssignForm(ChoicesMixin, forms.Form):
         label="Officer", coerce=int, error_messages={"required": "Select an officer"}
     )
 
-    def __init__(self, *args: Any, council: Council, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, council: Council, service: Service, **kwargs: Any) -> None:
+        """The service's officers first, then the rest of the council's, each in its own group (D 6.2)."""
         super().__init__(*args, **kwargs)
-        self._set_choices(
-            "officer",
-            _choices(Officer.objects.filter(council=council).order_by("name"), "Select an officer"),
-        )
+        active = Officer.objects.filter(council=council, is_active=True).order_by("name")
+        own = [(o.pk, o.name) for o in active.filter(service=service)]
+        rest = [(o.pk, o.name) for o in active.exclude(service=service)]
+        choices: list[Any] = [("", "Select an officer")]
+        if own:
+            choices.append((f"{service.name} officers", own))
+        if rest:
+            choices.append(("Other officers of the council", rest))
+        self.fields["officer"].choices = choices  # type: ignore[attr-defined]
 
 
 class HoldingReplyForm(InputRulesForm):

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
+from django.urls import reverse
+
 from accord.councils.models import Member, Officer
 from accord.enquiries.models import Enquiry, InformationDispute
 from accord.notifications.models import OutboxMessage
@@ -22,8 +25,16 @@ def _date(value: Any) -> str:
     return f"{value:%A} {value.day} {value:%B %Y}" if value else ""
 
 
+def enquiry_url(enquiry: Enquiry, *, shared: bool = False) -> str:
+    """The absolute address of the case page (or, for a Member it is shared with, the shared answer's page:
+    D 6.5), under `ACCORD_BASE_URL`."""
+    name = "enquiries:shared-detail" if shared else "enquiries:detail"
+    return f"{settings.ACCORD_BASE_URL}{reverse(name, args=[enquiry.pk])}"
+
+
 def enquiry_context(enquiry: Enquiry, **extra: Any) -> dict[str, Any]:
     return {
+        "case_url": enquiry_url(enquiry),
         "council_name": enquiry.council.name,
         "reference": enquiry.reference,
         "subject": enquiry.subject,

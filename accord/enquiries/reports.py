@@ -8,6 +8,7 @@ PostgreSQL's `percentile_cont(0.5)`) is read from it for every breakdown at once
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -67,6 +68,14 @@ class KpiRow:
 
 
 @dataclass
+class ServiceMonths:
+    """One service's line of the service x month table: a row per month of the period (None: none answered)."""
+
+    label: str
+    months: list[KpiRow | None]
+
+
+@dataclass
 class KpiReport:
     start: dt.date
     end: dt.date
@@ -74,6 +83,8 @@ class KpiReport:
     by_service: list[KpiRow] = field(default_factory=list)
     by_month: list[KpiRow] = field(default_factory=list)
     by_council: list[KpiRow] = field(default_factory=list)
+    months: list[dt.date] = field(default_factory=list)
+    by_service_month: list[ServiceMonths] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,7 +94,22 @@ class KpiReport:
             "by_service": [r.to_dict() for r in self.by_service],
             "by_month": [{"month": r.key.isoformat(), **r.to_dict()} for r in self.by_month],
             "by_council": [r.to_dict() for r in self.by_council],
+            "by_service_month": [
+                {"service": s.label, "month": r.key.isoformat(), **r.to_dict()}
+                for s in self.by_service_month
+                for r in s.months
+                if r is not None
+            ],
         }
+
+
+def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The first day of each month from `start`'s to `end`'s, in order."""
+    months, month = [], start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return months
 
 
 def default_period(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
@@ -169,6 +195,7 @@ def enquiry_kpi_report(
     by_service: dict[int, _Tally] = defaultdict(_Tally)
     by_month: dict[dt.date, _Tally] = defaultdict(_Tally)
     by_council: dict[int, _Tally] = defaultdict(_Tally)
+    by_service_month: dict[tuple[int, dt.date], _Tally] = defaultdict(_Tally)
     answered = (
         # The month bounds let the index find the rows; the exact period is the `answered_at` test.
         base.filter(
@@ -201,6 +228,7 @@ def enquiry_kpi_report(
             by_service[r["service_id"]],
             by_month[month],
             by_council[r["council_id"]],
+            by_service_month[(r["service_id"], month)],
         ):
             tally.add(**kw)
 
@@ -254,9 +282,25 @@ def enquiry_kpi_report(
             line(c.pk, c.name, by_council.get(c.pk), open_by["council"].get(c.pk))
             for c in Council.objects.filter(pk__in=cids).order_by("name")
         ]
+    months = months_between(start, end)
+    service_months = [
+        ServiceMonths(
+            row.label,
+            [
+                line(m, f"{m:%B %Y}", by_service_month[(row.key, m)], None)
+                if (row.key, m) in by_service_month
+                else None
+                for m in months
+            ],
+        )
+        for row in sorted(service_rows, key=lambda r: r.label)
+        if row.key in by_service
+    ]
     return KpiReport(
         start=start,
         end=end,
+        months=months,
+        by_service_month=service_months,
         total=line(None, "All services", total, open_total),
         by_service=sorted(service_rows, key=lambda r: r.label),
         by_month=[line(m, f"{m:%B %Y}", by_month[m], None) for m in sorted(by_month)],
@@ -296,4 +340,12 @@ def kpi_csv_rows(report: KpiReport) -> list[list[str]]:
     rows += [line("service", r) for r in report.by_service]
     rows += [line("month", r) for r in report.by_month]
     rows += [line("council", r) for r in report.by_council]
+    for service in report.by_service_month:
+        for r in service.months:
+            if r is not None:
+                rows.append(
+                    line(
+                        "service-month", dataclasses.replace(r, label=f"{service.label}: {r.label}")
+                    )
+                )
     return rows

@@ -18,6 +18,7 @@ from accord.core import clock
 from accord.councils.models import Council, Member, Officer, Service
 from accord.enquiries import rules
 from accord.enquiries.models import Enquiry, EnquiryEvent
+from accord.enquiries.search import enquiry_search
 from accord.enquiries.services._common import profile_for, settings_for
 from accord.notifications.models import OutboxMessage
 from accord.notifications.selectors import outbox_list_for_subject
@@ -89,6 +90,15 @@ def enquiry_queue_for_service(service: Service) -> QuerySet[Enquiry]:
     return _list_qs().filter(service=service, state__in=Enquiry.OPEN_STATES)
 
 
+def enquiry_queue_for_monitoring_officer(council: Council) -> QuerySet[Enquiry]:
+    """The council's cases routed to the Monitoring Officer (D 4.2, D 2.4), oldest received first."""
+    return (
+        Enquiry.objects.select_related(*LIST_RELATED)
+        .filter(council=council, state=Enquiry.State.MONITORING_OFFICER)
+        .order_by("received_at", "id")
+    )
+
+
 @dataclass(frozen=True)
 class EnquiryFilters:
     """The filters of the democratic services list, the API list and the CSV export."""
@@ -101,6 +111,7 @@ class EnquiryFilters:
     received_from: dt.date | None = None
     received_to: dt.date | None = None
     member: int | None = None
+    q: str = ""  # search by reference, subject and text (`accord.enquiries.search`)
 
     def query_items(self) -> list[tuple[str, str]]:
         items: list[tuple[str, str]] = []
@@ -120,6 +131,9 @@ def enquiry_list_for_council(
 
 
 def enquiry_filter(qs: QuerySet[Enquiry], filters: EnquiryFilters) -> QuerySet[Enquiry]:
+    """`qs` narrowed by the filters (never widened: the caller scopes it to what the actor may see)."""
+    if filters.q:
+        qs = enquiry_search(qs, filters.q)
     if filters.service:
         qs = qs.filter(service_id=filters.service)
     if filters.area:
@@ -184,7 +198,18 @@ def page_of(qs: QuerySet[Any], *, number: int = 1, size: int = PAGE_SIZE) -> Pag
 
 
 def enquiry_event_list(enquiry: Enquiry) -> QuerySet[EnquiryEvent]:
-    return enquiry.events.select_related("actor").order_by("at", "id")
+    return enquiry.events.select_related("actor__member", "actor__officer").order_by("at", "id")
+
+
+def event_actor_name(user: Any) -> str | None:
+    """Who acted, as the history names them: the Member's or officer's name, else the user's full name
+    (a username only when nothing else is recorded); None for Accord itself (a periodic job)."""
+    if user is None:
+        return None
+    person = getattr(user, "officer", None) or getattr(user, "member", None)
+    if person is not None:
+        return str(person.name)
+    return str(user.get_full_name() or user.get_username())
 
 
 def enquiry_answer_list(enquiry: Enquiry) -> list[EnquiryEvent]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accord.enquiries.views import case, lists, report
+from accord.enquiries.views import case, categories, lists, report, shared
 
 app_name = "enquiries"
 urlpatterns = [
@@ -8,7 +8,15 @@ urlpatterns = [
     path("enquiries/new/", case.enquiry_raise, name="raise"),
     path("enquiries/queue/", lists.enquiry_queue, name="queue"),
     path("enquiries/queue/service/", lists.enquiry_service_queue, name="service-queue"),
+    path("enquiries/shared/", shared.shared_list, name="shared"),
+    path("enquiries/shared/<int:pk>/", shared.shared_detail, name="shared-detail"),
+    path(
+        "enquiries/queue/monitoring-officer/",
+        lists.enquiry_monitoring_officer_queue,
+        name="monitoring-officer-queue",
+    ),
     path("enquiries/<int:pk>/", case.enquiry_detail, name="detail"),
+    path("enquiries/<int:pk>/print/", case.enquiry_print, name="print"),
     path("enquiries/<int:pk>/actions/<slug:action>/", case.enquiry_action, name="action"),
     path(
         "enquiries/<int:pk>/attachments/<int:attachment_pk>/",
@@ -16,6 +24,26 @@ urlpatterns = [
         name="attachment",
     ),
     path("councils/<slug:slug>/enquiries/", lists.enquiry_all, name="all"),
+    path(
+        "councils/<slug:slug>/enquiries/categories/",
+        categories.category_list,
+        name="categories",
+    ),
+    path(
+        "councils/<slug:slug>/enquiries/categories/new/",
+        categories.category_add,
+        name="category-add",
+    ),
+    path(
+        "councils/<slug:slug>/enquiries/categories/<int:pk>/",
+        categories.category_edit,
+        name="category-edit",
+    ),
+    path(
+        "councils/<slug:slug>/enquiries/settings/",
+        categories.enquiry_settings_edit,
+        name="settings",
+    ),
     path("councils/<slug:slug>/enquiries/export.csv", lists.enquiry_export, name="export"),
     path("councils/<slug:slug>/enquiries/report/", report.enquiry_report, name="report"),
     path("councils/<slug:slug>/enquiries/report.csv", report.enquiry_report_csv, name="report-csv"),

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 def _enquiry_links(user: Any) -> list[tuple[str, str]]:
     """The Members' enquiries pages this person can use, for the navigation."""
-    from accord.core.access import actor_for
+    from accord.core.access import actor_for, is_monitoring_officer
     from accord.enquiries.access import sees_whole_council
 
     actor = actor_for(user)
@@ -17,8 +17,12 @@ def _enquiry_links(user: Any) -> list[tuple[str, str]]:
     links = []
     if actor.member is not None or actor.is_democratic_services:
         links.append(("Enquiries", reverse("enquiries:mine")))
+    if actor.member is not None:
+        links.append(("Shared with me", reverse("enquiries:shared")))
     if actor.officer is not None:
         links.append(("My queue", reverse("enquiries:queue")))
+    if is_monitoring_officer(actor):
+        links.append(("Monitoring Officer", reverse("enquiries:monitoring-officer-queue")))
     if sees_whole_council(actor):
         links.append(
             ("All enquiries", reverse("enquiries:all", kwargs={"slug": user.council.slug}))

@@ -118,6 +118,9 @@ EMAIL_HOST_USER = os.environ.get("ACCORD_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("ACCORD_EMAIL_PASSWORD", "")
 DEFAULT_FROM_EMAIL = os.environ.get("ACCORD_FROM_EMAIL", "accord@localhost")
 
+# The address people reach Accord at: every e-mail about a case links to its page under it.
+ACCORD_BASE_URL = os.environ.get("ACCORD_BASE_URL", "http://localhost:8000").rstrip("/")
+
 # Outbox delivery (docs/operations.md, "E-mail"): SMTP through EMAIL_BACKEND, or GOV.UK Notify.
 ACCORD_NOTIFICATIONS = {
     "SENDER": os.environ.get("ACCORD_NOTIFICATIONS_SENDER", "smtp"),

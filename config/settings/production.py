@@ -19,6 +19,11 @@ if len(SECRET_KEY) < 50:
 if "DATABASE_URL" not in os.environ:
     raise ImproperlyConfigured("DATABASE_URL must name the production PostgreSQL database.")
 
+if not ACCORD_BASE_URL.startswith("https://"):  # noqa: F405
+    raise ImproperlyConfigured(
+        "ACCORD_BASE_URL must be the https:// address people reach Accord at: e-mails link to it."
+    )
+
 DEBUG = False
 SECURE_SSL_REDIRECT = os.environ.get("ACCORD_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -207,3 +207,28 @@ def test_the_demo_history_obeys_every_invariant_of_a_real_case() -> None:
     out = StringIO()
     call_command("check_invariants", stdout=out)
     assert out.getvalue().startswith("All ")
+
+
+@pytest.mark.cites("D 6.6", "D 6.3")
+def test_the_demo_shows_a_service_failure_category_and_the_officers_open_work() -> None:
+    import datetime as dt
+
+    from accord.core import clock
+    from accord.enquiries.models import Category
+    from accord.enquiries.selectors import overdue_q
+
+    demo_load()
+    today = clock.today()
+    for slug in ("ashcombe", "westshire"):
+        assert Category.objects.filter(council__slug=slug, is_service_failure=True).exists()
+        officer = User.objects.get(username=f"{slug}-officer").officer
+        assert officer is not None
+        queue = Enquiry.objects.filter(assigned_to=officer, state__in=Enquiry.OPEN_STATES)
+        assert queue.count() >= 4, slug
+        assert queue.filter(overdue_q()).exists(), slug
+        assert queue.filter(
+            due_date__gte=today, due_date__lte=today + dt.timedelta(days=6)
+        ).exists(), slug
+        assert Enquiry.objects.filter(
+            service=officer.service, state=Enquiry.State.RECEIVED, assigned_to__isnull=True
+        ).exists(), slug

@@ -15,6 +15,7 @@ from accord.enquiries import rules
 from accord.enquiries.access import enquiry_for
 from accord.enquiries.models import Category, Enquiry, SharedWith
 from accord.enquiries.notify import (
+    enquiry_url,
     member_acknowledged,
     member_answered,
     member_assigned,
@@ -253,6 +254,7 @@ def _divert(
 
 
 def _assign(actor: Actor, enquiry: Enquiry, officer: Officer, *, claimed: bool) -> None:
+    previous = enquiry.assigned_to if enquiry.assigned_to_id not in (None, officer.pk) else None
     enquiry.assigned_to = officer
     if enquiry.state == State.RECEIVED:
         enquiry.state = State.ASSIGNED
@@ -275,6 +277,14 @@ def _assign(actor: Actor, enquiry: Enquiry, officer: Officer, *, claimed: bool) 
             event="assigned",
             key=str(event.pk),
             message="This Member's enquiry is assigned to you.",
+        )
+    if previous is not None:
+        # Reassigned: the officer taken off the case is told who has it now (D 6.2).
+        notify_person(
+            enquiry=enquiry,
+            person=previous,
+            event="unassigned",
+            key=f"{previous.pk}:{clock.now().isoformat()}",
         )
 
 
@@ -353,6 +363,7 @@ def enquiry_answer(*, actor: Actor, enquiry: Enquiry, answer: str) -> Enquiry:
                 answer=enquiry.answer,
                 area_name=enquiry.area.name,
                 area_noun=profile.area_noun,
+                case_url=enquiry_url(enquiry, shared=True),
             )
         names = ", ".join(str(m) for m in others) or "no other Members"
         event_add(

@@ -9,7 +9,12 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from accord.enquiries.models import Enquiry
-from accord.enquiries.selectors import MemberMessage, enquiry_is_overdue, enquiry_route
+from accord.enquiries.selectors import (
+    MemberMessage,
+    enquiry_is_overdue,
+    enquiry_route,
+    event_actor_name,
+)
 from accord.web.templatetags.accord_web import protocol_link
 
 register = template.Library()
@@ -88,3 +93,24 @@ def citation(context: template.Context, citation: Any) -> dict[str, Any]:
         text = text[:240].rsplit(" ", 1)[0] + " ..."
     href = protocol_link(council.slug, paragraph) if council is not None and paragraph else None
     return {"label": label, "text": text, "href": href}
+
+
+@register.filter
+def actor_name(user: Any) -> str:
+    """The name the history gives a person who acted (`selectors.event_actor_name`); "Accord" for a job."""
+    return event_actor_name(user) or "Accord"
+
+
+@register.simple_tag
+def select_options(field: Any) -> list[tuple[str | None, list[tuple[str, str, bool]]]]:
+    """A select field's options as (group label or None, [(value, label, selected)]), so a template can
+    render `<optgroup>`s (the assign list's service officers first)."""
+    value = field.value()
+    current = "" if value is None else str(value)
+    groups: list[tuple[str | None, list[tuple[str, str, bool]]]] = []
+    for key, label in field.field.choices:
+        if isinstance(label, list | tuple):
+            groups.append((str(key), [(str(v), str(lab), str(v) == current) for v, lab in label]))
+        else:
+            groups.append((None, [(str(key), str(label), str(key) == current)]))
+    return groups

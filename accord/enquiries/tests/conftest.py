@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.test import Client
 
 from accord.accounts.models import User
 from accord.core import clock
@@ -40,6 +41,12 @@ class Scene:
     category: Category
     missed_bin: Category
     users: dict[str, User]
+
+    def client(self, name: str) -> Client:
+        """A web and API client signed in as one of the scene's people."""
+        client = Client()
+        client.force_login(self.users[name])
+        return client
 
     def actor(self, name: str) -> Actor:
         user = User.objects.get(pk=self.users[name].pk)

@@ -16,6 +16,7 @@ from accord.enquiries.services import (
     enquiry_claim,
     enquiry_divert_to_complaints,
 )
+from accord.enquiries.shared import shared_answer_for
 from accord.enquiries.tests.factories import EnquirySettingsFactory
 from accord.notifications.models import OutboxMessage
 
@@ -118,9 +119,13 @@ def test_the_answer_about_another_ward_is_shared_with_its_members(scene: Scene) 
     assert list(
         SharedWith.objects.filter(enquiry=other).values_list("member__name", flat=True)
     ) == ["Cal Neighbour"]
-    assert enquiry_for(scene.actor("neighbour"), other.pk) == other
+    # The neighbour gets the shared answer, never the case (D 6.5); nothing of the case not shared.
+    assert shared_answer_for(scene.actor("neighbour"), other.pk).answer == "The answer."
+    for pk in (own.pk, other.pk):
+        with pytest.raises(Http404):
+            enquiry_for(scene.actor("neighbour"), pk)
     with pytest.raises(Http404):
-        enquiry_for(scene.actor("neighbour"), own.pk)
+        shared_answer_for(scene.actor("neighbour"), own.pk)
     shared = OutboxMessage.objects.get(template="enquiry_shared")
     assert shared.recipient == scene.neighbour.email
     assert "Brook" in shared.body

@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accord.core import clock
 from accord.core.access import Actor, is_democratic_services, is_member, require
 from accord.core.errors import AccordError
 from accord.councils.calendars import calendar_for
@@ -20,6 +21,7 @@ from accord.councils.models import Member, Officer
 from accord.enquiries import rules, selectors, services
 from accord.enquiries.access import enquiry_actions_for, enquiry_for
 from accord.enquiries.forms import (
+    AnswerForm,
     AssignForm,
     AttachmentForm,
     EmptyForm,
@@ -28,6 +30,7 @@ from accord.enquiries.forms import (
     TextForm,
 )
 from accord.enquiries.models import BurdenReview, Category, Enquiry
+from accord.enquiries.services.answer_files import enquiry_answer_with_attachments
 from accord.web.views.common import council_context, council_profile, request_actor
 
 Call = Callable[[Actor, Enquiry, dict[str, Any]], Any]
@@ -74,8 +77,10 @@ ACTIONS: dict[str, Action] = {
     ),
     "answer": Action(
         "Send the substantive response",
-        _text("Substantive response"),
-        lambda a, e, d: services.enquiry_answer(actor=a, enquiry=e, answer=d["text"]),
+        AnswerForm,
+        lambda a, e, d: enquiry_answer_with_attachments(
+            actor=a, enquiry=e, answer=d["text"], uploads=d["attachments"]
+        ),
     ),
     "holding-reply": Action(
         "Send a holding reply",
@@ -180,6 +185,7 @@ def _form(name: str, enquiry: Enquiry, data: Any = None, files: Any = None) -> f
     kwargs: dict[str, Any] = {"prefix": name}
     if action.form is AssignForm:
         kwargs["council"] = enquiry.council
+        kwargs["service"] = enquiry.service
     return action.form(data, files, **kwargs)
 
 
@@ -237,12 +243,25 @@ def enquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def enquiry_print(request: HttpRequest, pk: int) -> HttpResponse:
+    """The case on one page for printing, showing only what the viewer may see (no actions)."""
+    actor = request_actor(request)
+    enquiry = enquiry_for(actor, pk)
+    context = _case_context(request, actor, enquiry, printed_at=clock.now())
+    context["actions"] = []
+    return render(request, "enquiries/print.html", context)
+
+
+@login_required
 @require_POST
 def enquiry_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Run one action from the case page; a refusal is shown with its citations (D 6.3 and others)."""
     actor = request_actor(request)
     enquiry = enquiry_for(actor, pk)
-    if action not in ACTIONS or action not in enquiry_actions_for(actor, enquiry):
+    # Claiming is decided under the row lock: whoever loses the race is told who has the case (D 6.2).
+    if action not in ACTIONS or (
+        action != "claim" and action not in enquiry_actions_for(actor, enquiry)
+    ):
         raise Http404("No such action")
     form = _form(action, enquiry, request.POST, request.FILES)
     if form.is_valid():

@@ -11,12 +11,26 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from accord.core import clock
-from accord.core.access import Actor, is_member, is_officer, is_platform_admin, predicate, require
+from accord.core.access import (
+    Actor,
+    is_member,
+    is_monitoring_officer,
+    is_officer,
+    is_platform_admin,
+    predicate,
+    require,
+)
 from accord.core.csv import csv_response
-from accord.enquiries import selectors
+from accord.enquiries import rules, selectors
 from accord.enquiries.access import sees_whole_council
-from accord.enquiries.forms import EnquiryFilterForm
-from accord.web.views.common import council_context, request_actor, request_council
+from accord.enquiries.forms import EnquiryFilterForm, SearchForm
+from accord.enquiries.search import enquiry_search
+from accord.web.views.common import (
+    council_context,
+    council_profile,
+    request_actor,
+    request_council,
+)
 
 # Chief Officers, the Monitoring Officer and democratic services see every enquiry of their council; only
 # democratic services, who keep the council's records, get constituents' details in the export.
@@ -30,15 +44,23 @@ def page_number(request: HttpRequest) -> int:
         return 1
 
 
+def _searched(request: HttpRequest, qs: Any) -> tuple[Any, dict[str, Any]]:
+    """`qs` narrowed by the page's search box, and the context the box and the paging need."""
+    form = SearchForm(request.GET)
+    form.is_valid()
+    text = form.text()
+    query = urlencode({"q": text}) if text else ""
+    return enquiry_search(qs, text), {"search_form": form, "query": query, "searched": text}
+
+
 @login_required
 def enquiry_mine(request: HttpRequest) -> HttpResponse:
     actor = request_actor(request)
     require(actor, is_member)
     assert actor.member is not None
-    page = selectors.page_of(
-        selectors.enquiry_list_for_member(actor.member), number=page_number(request)
-    )
-    return render(request, "enquiries/mine.html", {"page": page, "query": ""})
+    qs, search = _searched(request, selectors.enquiry_list_for_member(actor.member))
+    page = selectors.page_of(qs, number=page_number(request))
+    return render(request, "enquiries/mine.html", {"page": page, **search})
 
 
 def _queue(request: HttpRequest, *, scope: str) -> HttpResponse:
@@ -46,21 +68,35 @@ def _queue(request: HttpRequest, *, scope: str) -> HttpResponse:
     require(actor, is_officer)
     officer = actor.officer
     assert officer is not None
-    if scope == "service" and officer.service is not None:
+    citations: list[Any] = []
+    if scope == "monitoring-officer":
+        require(actor, is_monitoring_officer)
+        qs = selectors.enquiry_queue_for_monitoring_officer(officer.council)
+        heading = "Monitoring Officer: enquiries routed to you"
+        caption = "Enquiries routed to the Monitoring Officer, oldest first"
+        profile = council_profile(officer.council)
+        citations = (
+            rules.citations_of(profile, rules.EMPLOYMENT_MATTERS) if profile is not None else []
+        )
+    elif scope == "service" and officer.service is not None:
         qs = selectors.enquiry_queue_for_service(officer.service)
         heading = f"{officer.service.name}: service queue"
         caption = f"Open enquiries for {officer.service.name}, earliest due first"
     else:
         qs = selectors.enquiry_queue_for_officer(officer)
         heading, caption = "My queue", "Open enquiries assigned to you, earliest due first"
+    overdue = qs.filter(selectors.overdue_q()).count()
+    qs, search = _searched(request, qs)
     context = {
         "page": selectors.page_of(qs, number=page_number(request)),
-        "overdue": qs.filter(selectors.overdue_q()).count(),
+        "overdue": overdue,
         "heading": heading,
         "caption": caption,
         "scope": scope,
         "service": officer.service,
-        "query": "",
+        "citations": citations,
+        "is_monitoring_officer": is_monitoring_officer(actor),
+        **search,
     }
     return render(request, "enquiries/queue.html", context)
 
@@ -73,6 +109,12 @@ def enquiry_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 def enquiry_service_queue(request: HttpRequest) -> HttpResponse:
     return _queue(request, scope="service")
+
+
+@login_required
+def enquiry_monitoring_officer_queue(request: HttpRequest) -> HttpResponse:
+    """The cases routed to the Monitoring Officer (D 4.2, D 2.4): theirs alone to answer."""
+    return _queue(request, scope="monitoring-officer")
 
 
 def _filtered(request: HttpRequest, slug: str) -> tuple[Actor, Any, EnquiryFilterForm]:

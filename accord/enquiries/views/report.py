@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from accord.core import clock
 from accord.core.csv import csv_response
+from accord.enquiries.report_forms import KpiPeriodForm
 from accord.enquiries.reports import COMPARATORS, KpiRow, enquiry_kpi_report, kpi_csv_rows
 from accord.protocol.deadlines import RESPONSE_DEADLINE
 from accord.web.views.common import council_context, council_profile, request_council
@@ -53,7 +54,9 @@ def chart_bars(rows: list[KpiRow]) -> tuple[list[Bar], int]:
 def enquiry_report(request: HttpRequest, slug: str) -> HttpResponse:
     """Any of the council's people may see how it performs: the figures hold no personal data."""
     council = request_council(request, slug)
-    report = enquiry_kpi_report(councils=[council])
+    form = KpiPeriodForm(request.GET or None)
+    start, end = form.period()
+    report = enquiry_kpi_report(councils=[council], start=start, end=end)
     profile = council_profile(council)
     rule = profile.rules.get(RESPONSE_DEADLINE) if profile is not None else None
     service_bars, service_height = chart_bars(report.by_service)
@@ -70,12 +73,15 @@ def enquiry_report(request: HttpRequest, slug: str) -> HttpResponse:
         label_width=CHART_LABEL_WIDTH,
         chart_width=CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 60,
         today=clock.today(),
+        form=form,
+        query=form.query(),
     )
-    return render(request, "enquiries/report.html", context)
+    return render(request, "enquiries/report.html", context, status=400 if form.errors else 200)
 
 
 @login_required
 def enquiry_report_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     council = request_council(request, slug)
-    report = enquiry_kpi_report(councils=[council])
+    start, end = KpiPeriodForm(request.GET or None).period()
+    report = enquiry_kpi_report(councils=[council], start=start, end=end)
     return csv_response(kpi_csv_rows(report), f"{council.slug}-enquiries-kpi-{report.end}.csv")

@@ -10,8 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
-from accord.core.access import council_list_for
+from accord.core.access import council_list_for, is_monitoring_officer
 from accord.councils import selectors
+from accord.enquiries.home import home_tasks_for
 from accord.web.forms import SignInForm
 from accord.web.views.common import request_actor
 
@@ -46,6 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if council is not None:
         context["home_council"] = council
         context["area_nouns"] = f"{council.area_noun}s"
+    context["enquiry_tasks"] = home_tasks_for(actor, council)
     if actor.member is not None:
         context["member"] = actor.member
         context["member_areas"] = list(actor.member.areas.order_by("name"))
@@ -53,6 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if actor.officer is not None:
         context["officer"] = actor.officer
         context["statutory_roles"] = list(selectors.officer_statutory_role_list(actor.officer))
+        context["is_monitoring_officer"] = is_monitoring_officer(actor)
     if actor.is_democratic_services and council is not None:
         context["counts"] = selectors.council_counts(council)
         context["import_url"] = _import_url()
