@@ -24,6 +24,7 @@ api = NinjaAPI(
 api.add_router("", councils.router)
 api.add_router("", calendar.router)
 api.add_router("", "accord.enquiries.api.router")
+api.add_router("", "accord.enquiries.api_disputes.router")
 
 
 def _citation(c: Any) -> Any:

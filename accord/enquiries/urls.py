@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accord.enquiries.views import case, lists, report
+from accord.enquiries.views import case, disputes, lists, report
 
 app_name = "enquiries"
 urlpatterns = [
@@ -15,6 +15,10 @@ urlpatterns = [
         case.enquiry_attachment,
         name="attachment",
     ),
+    path("disputes/", disputes.dispute_list, name="disputes"),
+    path("disputes/new/", disputes.dispute_open, name="dispute-open"),
+    path("disputes/<int:pk>/", disputes.dispute_detail, name="dispute"),
+    path("disputes/<int:pk>/steps/<slug:action>/", disputes.dispute_action, name="dispute-action"),
     path("councils/<slug:slug>/enquiries/", lists.enquiry_all, name="all"),
     path("councils/<slug:slug>/enquiries/export.csv", lists.enquiry_export, name="export"),
     path("councils/<slug:slug>/enquiries/report/", report.enquiry_report, name="report"),

@@ -190,7 +190,8 @@ def due_date_working(enquiry: Enquiry) -> dict[str, Any]:
 def _case_context(
     request: HttpRequest, actor: Actor, enquiry: Enquiry, **extra: Any
 ) -> dict[str, Any]:
-    names = [n for n in enquiry_actions_for(actor, enquiry) if n in ACTIONS]
+    offered = enquiry_actions_for(actor, enquiry)
+    names = [n for n in offered if n in ACTIONS]
     action_forms = extra.pop("action_forms", {})
     actions = [
         (name, ACTIONS[name], action_forms.get(name) or _form(name, enquiry)) for name in names
@@ -209,6 +210,7 @@ def _case_context(
         attachments=enquiry.attachments.all(),
         burden_reviews=enquiry.burden_reviews.select_related("reviewer"),
         actions=actions,
+        may_open_dispute="information-dispute-open" in offered,
         show_chasers=is_officer_view,
         show_constituent=is_officer_view or actor.member == enquiry.member,
         **extra,
