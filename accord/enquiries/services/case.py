@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.core.files.uploadedfile import UploadedFile
@@ -33,6 +34,7 @@ from accord.enquiries.services._common import (
     working_days_between,
 )
 from accord.enquiries.services.attachments import _attachment_store, attachment_check
+from accord.enquiries.services.received import enquiry_received_at, received_words
 from accord.protocol import Citation
 
 State = Enquiry.State
@@ -55,8 +57,15 @@ def enquiry_submit(
     constituent_is_employee: bool = False,
     is_complaint: bool = False,
     attachments: Iterable[UploadedFile] = (),
+    channel: str = Enquiry.Channel.ACCORD,
+    received_at: dt.datetime | None = None,
 ) -> Enquiry:
-    """A Member (or democratic services for them) raises an enquiry; acknowledged and routed at once."""
+    """A Member (or democratic services for them) raises an enquiry; acknowledged and routed at once.
+
+    Democratic services log one a Member made by phone, letter or e-mail with its `channel` and the aware
+    `received_at` it arrived; its deadline counts from then (D 6.3), within the council's limit
+    (`enquiry_received_at`).
+    """
     council = member.council
     is_self = actor.member is not None and actor.member.pk == member.pk
     if actor.user is None or not (
@@ -73,6 +82,9 @@ def enquiry_submit(
         raise AccordError("Choose how urgent the enquiry is.", field="urgency")
     if not subject.strip() or not details.strip():
         raise AccordError("Give the enquiry a subject and details.", field="subject")
+    received = enquiry_received_at(
+        actor=actor, council=council, channel=channel, received_at=received_at
+    )
     uploads = [(upload, attachment_check(upload)) for upload in attachments]
 
     profile = profile_for(council)
@@ -93,7 +105,6 @@ def enquiry_submit(
     )
     complaint = rules.complaint_route(profile, is_complaint=is_complaint)
 
-    received = clock.now()
     level = rules.service_level(
         profile, council_setting=settings_for(council).response_working_days
     )
@@ -115,6 +126,7 @@ def enquiry_submit(
         service=category.service,
         urgency=urgency,
         urgency_justification=urgency_justification.strip(),
+        channel=channel,
         capacity=capacity,
         constituent_name=constituent_name.strip(),
         constituent_contact=constituent_contact.strip(),
@@ -140,9 +152,11 @@ def enquiry_submit(
         enquiry,
         actor=actor,
         kind="received",
-        description=f"Enquiry received{on_behalf}. Due by the end of {due.due:%A %d %B %Y}: {level.note}.",
+        description=f"Enquiry received{received_words(channel, received)}{on_behalf}. "
+        f"Due by the end of {due.due:%A %d %B %Y}: {level.note}.",
         citations=level.citations,
         due=due.to_dict(),
+        channel=channel,
         capacity=capacity,
         urgency=urgency,
     )

@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accord.core import clock
 from accord.core.access import Actor, is_democratic_services, is_member, require
 from accord.core.errors import AccordError
 from accord.councils.calendars import calendar_for
@@ -28,6 +29,7 @@ from accord.enquiries.forms import (
     TextForm,
 )
 from accord.enquiries.models import BurdenReview, Category, Enquiry
+from accord.enquiries.services._common import settings_for
 from accord.web.views.common import council_context, council_profile, request_actor
 
 Call = Callable[[Actor, Enquiry, dict[str, Any]], Any]
@@ -270,8 +272,17 @@ def enquiry_raise(request: HttpRequest) -> HttpResponse:
     council = actor.user.council if actor.user is not None else None
     if council is None:
         raise Http404("No council")
+    today = clock.today()
     form = EnquiryRaiseForm(
-        request.POST or None, request.FILES or None, council=council, on_behalf=on_behalf
+        request.POST or None,
+        request.FILES or None,
+        council=council,
+        on_behalf=on_behalf,
+        initial={
+            "received_day": today.day,
+            "received_month": today.month,
+            "received_year": today.year,
+        },
     )
     error: AccordError | None = None
     if request.method == "POST" and form.is_valid():
@@ -295,6 +306,8 @@ def enquiry_raise(request: HttpRequest) -> HttpResponse:
                 constituent_is_employee=data["constituent_is_employee"],
                 is_complaint=data["is_complaint"],
                 attachments=[data["attachment"]] if data.get("attachment") else (),
+                channel=data.get("channel") or Enquiry.Channel.ACCORD,
+                received_at=data.get("received_at"),
             )
         except AccordError as exc:
             error = exc
@@ -304,6 +317,12 @@ def enquiry_raise(request: HttpRequest) -> HttpResponse:
                 f"Enquiry {enquiry.reference} raised. It is due by {enquiry.due_date:%-d %B %Y}.",
             )
             return redirect("enquiries:detail", pk=enquiry.pk)
-    context = council_context(council, form=form, on_behalf=on_behalf, accord_error=error)
+    context = council_context(
+        council,
+        form=form,
+        on_behalf=on_behalf,
+        accord_error=error,
+        backdate_limit=settings_for(council).backdate_limit_working_days,
+    )
     status = 400 if request.method == "POST" else 200
     return render(request, "enquiries/raise.html", context, status=status)
