@@ -342,3 +342,43 @@ API_ROUTES += [
         for name, data in _DISPUTE_STEPS.items()
     ),
 ]
+
+
+# E-mails to the enquiries address held for democratic services: theirs alone.
+
+
+def roles_mail(roles: Roles) -> dict[str, Any]:
+    """An e-mail from an unknown sender, held for the roles' democratic services."""
+    from accord.core import clock
+    from accord.enquiries.intake.models import IncomingMail
+
+    mail = IncomingMail.objects.create(
+        council=roles.council,
+        message_id=f"<{IncomingMail.objects.count()}@example.invalid>",
+        sender="someone@example.invalid",
+        subject="Potholes",
+        text="Please fix the potholes.",
+        received_at=clock.now(),
+        size=100,
+        state=IncomingMail.State.HELD,
+        reason="The sender's address is not the address of one of the council's Members.",
+        created=clock.now(),
+    )
+    return {"pk": mail.pk}
+
+
+DEMOCRATIC_SERVICES_PAGE = outcomes(404, anonymous=302, democratic_services=200)
+WEB_ROUTES += [
+    Route("enquiries:mail-queue", DEMOCRATIC_SERVICES_PAGE),
+    Route("enquiries:mail", DEMOCRATIC_SERVICES_PAGE, kwargs=roles_mail),
+    *(
+        Route(
+            name,
+            outcomes(404, anonymous=302, democratic_services=400),
+            kwargs=roles_mail,
+            method="post",
+            html=False,
+        )
+        for name in ("enquiries:mail-assign", "enquiries:mail-discard")
+    ),
+]

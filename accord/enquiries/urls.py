@@ -1,5 +1,6 @@
 from django.urls import path
 
+from accord.enquiries.intake import views as intake
 from accord.enquiries.views import case, disputes, lists, report
 
 app_name = "enquiries"
@@ -15,6 +16,10 @@ urlpatterns = [
         case.enquiry_attachment,
         name="attachment",
     ),
+    path("enquiries/mail/", intake.mail_queue, name="mail-queue"),
+    path("enquiries/mail/<int:pk>/", intake.mail_detail, name="mail"),
+    path("enquiries/mail/<int:pk>/assign/", intake.mail_assign, name="mail-assign"),
+    path("enquiries/mail/<int:pk>/discard/", intake.mail_discard, name="mail-discard"),
     path("disputes/", disputes.dispute_list, name="disputes"),
     path("disputes/new/", disputes.dispute_open, name="dispute-open"),
     path("disputes/<int:pk>/", disputes.dispute_detail, name="dispute"),

@@ -20,6 +20,7 @@ def _enquiry_links(user: Any) -> list[tuple[str, str]]:
         links.append(("Enquiries", reverse("enquiries:mine")))
     if actor.is_democratic_services:
         links.append(("Log an enquiry", reverse("enquiries:raise")))
+        links.append(("E-mails", reverse("enquiries:mail-queue")))
     if actor.officer is not None:
         links.append(("My queue", reverse("enquiries:queue")))
     if sees_whole_council(actor):

@@ -59,12 +59,13 @@ def enquiry_submit(
     attachments: Iterable[UploadedFile] = (),
     channel: str = Enquiry.Channel.ACCORD,
     received_at: dt.datetime | None = None,
+    mailed: bool = False,
 ) -> Enquiry:
     """A Member (or democratic services for them) raises an enquiry; acknowledged and routed at once.
 
     Democratic services log one a Member made by phone, letter or e-mail with its `channel` and the aware
     `received_at` it arrived; its deadline counts from then (D 6.3), within the council's limit
-    (`enquiry_received_at`).
+    (`enquiry_received_at`). `mailed` is the e-mail intake raising a Member's own e-mailed enquiry.
     """
     council = member.council
     is_self = actor.member is not None and actor.member.pk == member.pk
@@ -83,7 +84,7 @@ def enquiry_submit(
     if not subject.strip() or not details.strip():
         raise AccordError("Give the enquiry a subject and details.", field="subject")
     received = enquiry_received_at(
-        actor=actor, council=council, channel=channel, received_at=received_at
+        actor=actor, council=council, channel=channel, received_at=received_at, mailed=mailed
     )
     uploads = [(upload, attachment_check(upload)) for upload in attachments]
 

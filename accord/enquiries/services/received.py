@@ -23,13 +23,18 @@ LOGGED_CHANNELS = (Channel.PHONE, Channel.LETTER, Channel.EMAIL)
 
 
 def enquiry_received_at(
-    *, actor: Actor, council: Council, channel: str, received_at: dt.datetime | None
+    *,
+    actor: Actor,
+    council: Council,
+    channel: str,
+    received_at: dt.datetime | None,
+    mailed: bool = False,
 ) -> dt.datetime:
     """The moment the enquiry was received: now for one raised in Accord, or the time democratic services
     give for one received by phone, letter or e-mail (an aware datetime; now when they give none).
 
     Raises `AccordError` naming the field when the channel is unknown, when anyone but democratic services
-    of the council logs one, when the time has no time zone, is in the future, or is before the council's
+    of the council logs one (or, with `mailed`, the e-mail intake for the Member who sent it), when the time has no time zone, is in the future, or is before the council's
     `backdate_limit_working_days` (working days by the council's calendar, before today in London); the
     last cites the deadline's paragraph (D 6.3, or N 16), because the deadline counts from this moment.
     """
@@ -44,7 +49,9 @@ def enquiry_received_at(
                 field="received_at",
             )
         return now
-    if not (actor.is_democratic_services and actor.council_id == council.pk):
+    # The e-mail intake raises a Member's own e-mailed enquiry with the time the mailbox received it.
+    by_mailbox = mailed and channel == Channel.EMAIL and actor.member is not None
+    if not (actor.is_democratic_services or by_mailbox) or actor.council_id != council.pk:
         raise AccordError(
             "Democratic services log an enquiry a Member made by phone, letter or e-mail.",
             field="channel",
