@@ -200,3 +200,43 @@ def test_the_worker_fetches_the_mailboxes_every_five_minutes(intake: Intake) -> 
     intake.deliver(mail(intake.scene.member.email, "Bins", "Missed on Monday."))
     job.func()
     assert Enquiry.objects.get().subject == "Bins"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_held_email_assigned_and_discarded_at_once_is_dealt_with_once(
+    imap_server: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import connection
+
+    from accord.enquiries.intake.services import incoming_mail_assign, incoming_mail_discard
+    from accord.enquiries.tests.conftest import make_scene
+    from accord.enquiries.tests.threads import DONE, at_once
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://...")
+    scene = make_scene()
+    held = IncomingMail.objects.create(
+        council=scene.council,
+        message_id="<race@x>",
+        sender="resident@example.net",
+        subject="Potholes",
+        text="High Street.",
+        received_at=clock.now(),
+        size=10,
+        state=State.HELD,
+        created=clock.now(),
+    )
+    dem = scene.actor("dem")
+    calls = [
+        lambda: incoming_mail_assign(
+            actor=dem, mail=held, member=scene.member, category=scene.category, capacity="casework"
+        ),
+        lambda: incoming_mail_discard(actor=dem, mail=held, reason="Spam"),
+    ] * 3
+    results = at_once(calls)
+    assert results.count(DONE) == 1, results
+    assert all("no longer held" in r for r in results if r != DONE)
+    assert Enquiry.objects.count() == (
+        1 if IncomingMail.objects.get().state == State.ASSIGNED else 0
+    )
