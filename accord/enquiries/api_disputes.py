@@ -12,13 +12,13 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
 from accord.api.schemas import ErrorOut
 from accord.core.access import Actor
 from accord.councils.models import Member
-from accord.enquiries import services
+from accord.enquiries import selectors, services
 from accord.enquiries.access import enquiry_for
 from accord.enquiries.dispute_access import dispute_actions_for, dispute_for, disputes_visible_to
 from accord.enquiries.models import InformationDispute
@@ -95,11 +95,26 @@ def dispute_out(actor: Actor, d: InformationDispute) -> dict[str, Any]:
     }
 
 
-@router.get("/disputes", response=list[DisputeOut])
-def dispute_list(request: HttpRequest) -> list[dict[str, Any]]:
-    """The disputes the caller may see, newest first (N 17)."""
+class DisputePageOut(Schema):
+    count: int
+    page: int
+    pages: int
+    page_size: int
+    results: list[DisputeOut]
+
+
+@router.get("/disputes", response=DisputePageOut)
+def dispute_list(request: HttpRequest, page: int = Query(1, ge=1, le=100_000)) -> dict[str, Any]:
+    """The disputes the caller may see, newest first, 50 a page (N 17)."""
     actor = api_actor(request)
-    return [dispute_out(actor, d) for d in disputes_visible_to(actor)[:500]]
+    found = selectors.page_of(disputes_visible_to(actor), number=page)
+    return {
+        "count": found.count,
+        "page": found.number,
+        "pages": found.pages,
+        "page_size": found.size,
+        "results": [dispute_out(actor, d) for d in found.items],
+    }
 
 
 @router.post("/disputes", response={201: DisputeOut, **ERRORS})

@@ -133,7 +133,9 @@ def test_only_the_member_the_chief_officer_hops_democratic_services_and_mo_see_a
         assert _client(scene, who).get(page).status_code == 404, who
         assert _client(scene, who).get(api).status_code == 404, who
         listed = _client(scene, who).get("/api/v1/disputes").json()
-        assert listed == [], who
+        assert (listed["count"], listed["results"]) == (0, []), who
+    mine = _client(scene, "member").get("/api/v1/disputes").json()
+    assert [d["id"] for d in mine["results"]] == [dispute.pk]
     assert _client(other, "dem").get(page).status_code == 404
     assert _client(other, "chief").get(api).status_code == 404
     step = _client(scene, "officer").post(
