@@ -153,6 +153,9 @@ def test_the_whole_dispute_through_the_api() -> None:
     def post(who: str, path: str, body: dict[str, Any]) -> Any:
         return _client(scene, who).post(path, body, content_type="application/json")
 
+    # The case offers the Chief Officer this action, and the API has the operation behind it.
+    offered = _client(scene, "dee").get(f"/api/v1/enquiries/{enquiry.pk}").json()["actions"]
+    assert "information-dispute-open" in offered
     opened = post(
         "dee",
         "/api/v1/disputes",
