@@ -228,11 +228,15 @@ def _thread(
             mail=mail.pk,
         )
     accepted = attachments_accepted(parsed)
+    refused = list(accepted.refused)
     if actor is not None:
         for upload in accepted.uploads:
             _attachment_store(actor, enquiry, upload, attachment_check(upload))
+    elif accepted.uploads:
+        names = ", ".join(u.name or "attachment" for u in accepted.uploads)
+        refused.append(f"Not added to the case ({names}): only the Member's own files are added.")
     mail.state, mail.enquiry = State.THREADED, enquiry
-    mail.reason = " ".join(accepted.refused)
+    mail.reason = " ".join(refused)
     mail.save(update_fields=["state", "enquiry", "reason"])
 
 

@@ -160,7 +160,9 @@ def test_replies_are_threaded_by_the_reference_in_the_subject(intake: Intake) ->
     )
     ref = enquiry.reference
     intake.deliver(mail(scene.member.email, f"RE: {ref.lower()} bench", "The one by the pond."))
-    intake.deliver(mail(scene.officer.email, f"Re: {ref}", "Contractor booked."))
+    from_officer = mail(scene.officer.email, f"Re: {ref}", "Contractor booked.")
+    from_officer.add_attachment(PDF, maintype="application", subtype="pdf", filename="quote.pdf")
+    intake.deliver(from_officer)
     intake.deliver(mail("stranger@example.net", f"Re: {ref}", "Me too"))
     assert mailbox_fetch(intake.mailbox).new == 3
 
@@ -179,6 +181,9 @@ def test_replies_are_threaded_by_the_reference_in_the_subject(intake: Intake) ->
         "stranger@example.net": State.HELD,
     }
     assert Enquiry.objects.count() == 1
+    kept = IncomingMail.objects.get(sender=scene.officer.email.lower()).reason
+    assert "Not added to the case (quote.pdf)" in kept
+    assert not enquiry.attachments.filter(name="quote.pdf").exists()
 
 
 def test_a_mailbox_that_cannot_be_reached_is_logged_and_the_others_fetched(
