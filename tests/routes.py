@@ -345,3 +345,133 @@ API_ROUTES += [
         html=False,
     ),
 ]
+
+
+# N 17 disputes over a document. The roles' council is a district council, whose protocol has no such
+# procedure: every step is refused there with D 6.8's citation (400) for those who may see the dispute.
+
+
+def roles_dispute(roles: Roles) -> Any:
+    """A refusal recorded by the roles' Chief Officer (also the Head of Paid Service) for the roles' Member."""
+    from accord.core import clock
+    from accord.enquiries.models import InformationDispute
+
+    member_user, chief_user = roles.user("member"), roles.user("chief_officer")
+    assert member_user is not None and chief_user is not None
+    now = clock.now()
+    return InformationDispute.objects.create(
+        council=roles.council,
+        member=member_user.member,
+        chief_officer=chief_user.officer,
+        document="Contract file",
+        declined_reason="Commercially confidential",
+        created=now,
+        updated=now,
+    )
+
+
+def dispute_pk(roles: Roles) -> dict[str, Any]:
+    return {"pk": roles_dispute(roles).pk}
+
+
+def dispute_step(roles: Roles) -> dict[str, Any]:
+    return {**dispute_pk(roles), "action": "dispute"}
+
+
+def dispute_api_id(roles: Roles) -> dict[str, Any]:
+    return {"dispute_id": roles_dispute(roles).pk}
+
+
+# The Member, the Chief Officer who declined, the Head of Paid Service, the Monitoring Officer and democratic
+# services see a dispute; the officer and anyone of another council do not.
+DISPUTE_PAGE = outcomes(200, anonymous=302, officer=404, other_council=404)
+DISPUTE_STEP = outcomes(400, anonymous=302, officer=404, other_council=404)
+CHIEF_OFFICER_PAGE = outcomes(404, anonymous=302, chief_officer=200)
+
+WEB_ROUTES += [
+    Route("enquiries:disputes", SIGNED_IN_PAGE),
+    Route("enquiries:dispute-open", CHIEF_OFFICER_PAGE),
+    Route(
+        "enquiries:dispute-open",
+        outcomes(404, anonymous=302, chief_officer=400),
+        method="post",
+        html=False,
+    ),
+    Route("enquiries:dispute", DISPUTE_PAGE, kwargs=dispute_pk),
+    Route(
+        "enquiries:dispute-action",
+        DISPUTE_STEP,
+        kwargs=dispute_step,
+        method="post",
+        data={"dispute-text": "I need it for the scrutiny meeting"},
+        html=False,
+    ),
+]
+
+_DISPUTE_STEPS: dict[str, dict[str, Any]] = {
+    "dispute": {"grounds": "I need it for the scrutiny meeting"},
+    "decide": {"entitled": True, "decision": "Needed for scrutiny"},
+    "refer": {"reason": "Still unresolved"},
+    "council-decide": {"entitled": False, "decision": "Council, minute 12"},
+}
+API_ROUTES += [
+    Route("/api/v1/disputes", SIGNED_IN_API, html=False),
+    # An empty body: every signed-in caller gets the validation error before any rule is asked.
+    Route("/api/v1/disputes", outcomes(422, anonymous=401), method="post", html=False),
+    Route(
+        "/api/v1/disputes/{dispute_id}",
+        outcomes(200, anonymous=401, officer=404, other_council=404),
+        kwargs=dispute_api_id,
+        html=False,
+    ),
+    *(
+        Route(
+            f"/api/v1/disputes/{{dispute_id}}/{name}",
+            outcomes(400, anonymous=401, officer=404, other_council=404),
+            kwargs=dispute_api_id,
+            method="post",
+            data=data,
+            html=False,
+        )
+        for name, data in _DISPUTE_STEPS.items()
+    ),
+]
+
+
+# E-mails to the enquiries address held for democratic services: theirs alone.
+
+
+def roles_mail(roles: Roles) -> dict[str, Any]:
+    """An e-mail from an unknown sender, held for the roles' democratic services."""
+    from accord.core import clock
+    from accord.enquiries.intake.models import IncomingMail
+
+    mail = IncomingMail.objects.create(
+        council=roles.council,
+        message_id=f"<{IncomingMail.objects.count()}@example.invalid>",
+        sender="someone@example.invalid",
+        subject="Potholes",
+        text="Please fix the potholes.",
+        received_at=clock.now(),
+        size=100,
+        state=IncomingMail.State.HELD,
+        reason="The sender's address is not the address of one of the council's Members.",
+        created=clock.now(),
+    )
+    return {"pk": mail.pk}
+
+
+WEB_ROUTES += [
+    Route("enquiries:mail-queue", DEMOCRATIC_SERVICES_PAGE),
+    Route("enquiries:mail", DEMOCRATIC_SERVICES_PAGE, kwargs=roles_mail),
+    *(
+        Route(
+            name,
+            outcomes(404, anonymous=302, democratic_services=400),
+            kwargs=roles_mail,
+            method="post",
+            html=False,
+        )
+        for name in ("enquiries:mail-assign", "enquiries:mail-discard")
+    ),
+]

@@ -35,6 +35,7 @@ api.add_router("", calendar.router)
 api.add_router("", "accord.enquiries.api.router")
 api.add_router("", "accord.enquiries.api_shared.router")
 api.add_router("", "accord.enquiries.api_files.router")
+api.add_router("", "accord.enquiries.api_disputes.router")
 
 
 def _citation(c: Any) -> Any:

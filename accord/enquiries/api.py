@@ -57,6 +57,7 @@ class EnquiryOut(Schema):
     assigned_to: Ref | None
     urgency: str
     capacity: str
+    channel: str
     received_at: dt.datetime
     working_days: int
     day_zero: dt.date
@@ -156,6 +157,15 @@ class EnquiryIn(Input):
     constituent_contact: Annotated[str, fits(Enquiry, "constituent_contact")] = ""
     constituent_is_employee: bool = False
     is_complaint: bool = False
+    channel: Enquiry.Channel = Field(
+        Enquiry.Channel.ACCORD,
+        description="How the Member made the enquiry; democratic services log phone, letter and email.",
+    )
+    received_at: dt.datetime | None = Field(
+        None,
+        description="When a phone, letter or email enquiry was received, with its offset; the deadline "
+        "counts from it (D 6.3). Not in the future, nor before the council's backdating limit.",
+    )
 
 
 class ListFilters(Schema):
@@ -229,6 +239,7 @@ def enquiry_out(e: Enquiry) -> dict[str, Any]:
         "assigned_to": _ref(e.assigned_to),
         "urgency": e.urgency,
         "capacity": e.capacity,
+        "channel": e.channel,
         "received_at": e.received_at,
         "working_days": e.working_days,
         "day_zero": e.day_zero,
@@ -346,6 +357,8 @@ def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> Status[dict[str,
         constituent_contact=payload.constituent_contact,
         constituent_is_employee=payload.constituent_is_employee,
         is_complaint=payload.is_complaint,
+        channel=payload.channel,
+        received_at=payload.received_at,
     )
     # The case was written by this request and the caller raised it, so it is answered from the row in
     # hand (a new case has no holding replies) rather than fetched and authorised again.

@@ -7,6 +7,8 @@ from typing import Any
 
 from django import forms
 
+from accord.core import clock
+from accord.core.clock import LONDON
 from accord.core.errors import AccordError
 from accord.core.forms import InputRulesForm
 from accord.core.text import field_max_length
@@ -16,6 +18,8 @@ from accord.enquiries.postcodes import POSTCODE_INPUT_MAX_LENGTH, enquiry_area_r
 from accord.enquiries.search import MAX_QUERY_LENGTH
 from accord.enquiries.selectors import EnquiryFilters
 from accord.enquiries.services.attachments import attachment_check
+from accord.enquiries.services.received import LOGGED_CHANNELS
+from accord.web.forms import DueDateForm
 
 
 def attachment_field_check(upload: Any) -> Any:
@@ -26,6 +30,10 @@ def attachment_field_check(upload: Any) -> Any:
         except AccordError as exc:
             raise forms.ValidationError(exc.message) from None
     return upload
+
+
+RECEIVED_FIELDS = ("received_day", "received_month", "received_year", "received_time")
+DEFAULT_TIME = dt.time(9, 0)
 
 
 def _choices(qs: Any, empty: str) -> list[tuple[str, str]]:
@@ -41,11 +49,52 @@ class ChoicesMixin:
         field.choices = choices
 
 
-class EnquiryRaiseForm(ChoicesMixin, InputRulesForm):
-    """Raise an enquiry (D 6.3). Democratic services may raise one on a Member's behalf."""
+class ReceivedFields(InputRulesForm, DueDateForm):
+    """When an enquiry made by phone, letter or e-mail was received (D 6.3's day zero): the date (empty:
+    now), and the time if known (empty: now for today, otherwise 09:00)."""
+
+    working_days = None  # type: ignore[assignment]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in RECEIVED_FIELDS:
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        given = [data.get(k) is not None for k in RECEIVED_FIELDS[:3]]
+        if any(given) and not all(given) and "received_day" not in self.errors:
+            self.add_error("received_day", "Enter the day, month and year it was received")
+        return data
+
+    def clean_received_time(self) -> dt.time | None:  # type: ignore[override]
+        if not (self.cleaned_data.get("received_time") or "").strip():
+            return None
+        return super().clean_received_time()
+
+    def received(self) -> dt.datetime:
+        """The aware London datetime of receipt; call after `is_valid()`."""
+        day: dt.date = self.cleaned_data["received_date"]
+        time: dt.time | None = self.cleaned_data["received_time"]
+        if time is None:
+            now = clock.now()
+            return now if day == now.date() else dt.datetime.combine(day, DEFAULT_TIME, LONDON)
+        return dt.datetime.combine(day, time, tzinfo=LONDON)
+
+
+class EnquiryRaiseForm(ChoicesMixin, ReceivedFields):
+    """Raise an enquiry (D 6.3). Democratic services may raise one on a Member's behalf: one the Member made
+    by phone, letter or e-mail, with when it was received."""
 
     member = forms.TypedChoiceField(
         label="Member", coerce=int, error_messages={"required": "Select the Member"}
+    )
+    channel = forms.ChoiceField(
+        label="How did the Member make the enquiry?",
+        choices=[(c.value, c.label) for c in LOGGED_CHANNELS],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the Member made the enquiry"},
     )
     subject = forms.CharField(
         label="Subject",
@@ -110,7 +159,8 @@ class EnquiryRaiseForm(ChoicesMixin, InputRulesForm):
                 ),
             )
         else:
-            del self.fields["member"]
+            for name in ("member", "channel", *RECEIVED_FIELDS):
+                del self.fields[name]
         self._set_choices(
             "category",
             _choices(
@@ -135,6 +185,8 @@ class EnquiryRaiseForm(ChoicesMixin, InputRulesForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.on_behalf and data.get("received_date") and "received_time" not in self.errors:
+            data["received_at"] = self.received()
         if data.get("postcode") and "area" not in self.errors:
             self._area_from_postcode(data)
         if (

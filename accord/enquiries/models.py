@@ -75,6 +75,14 @@ class Enquiry(models.Model):
         NORMAL = "normal", "Normal"
         OUT_OF_HOURS = "out-of-hours", "Out of hours: an extremely urgent event"
 
+    class Channel(models.TextChoices):
+        """How the enquiry reached the council; anything but Accord itself is logged by democratic services."""
+
+        ACCORD = "accord", "Raised in Accord"
+        PHONE = "phone", "By phone"
+        LETTER = "letter", "By letter"
+        EMAIL = "email", "By e-mail"
+
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="enquiries")
     reference = models.CharField(max_length=30)
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="enquiries")
@@ -90,6 +98,7 @@ class Enquiry(models.Model):
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="enquiries")
     urgency = models.CharField(max_length=20, choices=Urgency.choices, default=Urgency.NORMAL)
     urgency_justification = models.TextField(blank=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ACCORD)
     capacity = models.CharField(max_length=20, choices=Capacity.choices)
     constituent_name = models.CharField(max_length=200, blank=True)  # personal data
     constituent_contact = models.CharField(max_length=200, blank=True)  # personal data
@@ -367,6 +376,11 @@ class EnquirySettings(models.Model):
         default=1,
         validators=[MaxValueValidator(20)],
         help_text="Remind the assigned officer this many working days before the due date (up to 20).",
+    )
+    backdate_limit_working_days = models.PositiveSmallIntegerField(
+        default=10,
+        help_text="How many working days back democratic services may date an enquiry received by "
+        "phone, letter or e-mail and logged later (its deadline counts from when it was received).",
     )
     complaints_contact = models.CharField(
         max_length=200,

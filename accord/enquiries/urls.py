@@ -1,6 +1,7 @@
 from django.urls import path
 
-from accord.enquiries.views import case, categories, lists, report, shared
+from accord.enquiries.intake import views as intake
+from accord.enquiries.views import case, categories, disputes, lists, report, shared
 
 app_name = "enquiries"
 urlpatterns = [
@@ -23,6 +24,14 @@ urlpatterns = [
         case.enquiry_attachment,
         name="attachment",
     ),
+    path("enquiries/mail/", intake.mail_queue, name="mail-queue"),
+    path("enquiries/mail/<int:pk>/", intake.mail_detail, name="mail"),
+    path("enquiries/mail/<int:pk>/assign/", intake.mail_assign, name="mail-assign"),
+    path("enquiries/mail/<int:pk>/discard/", intake.mail_discard, name="mail-discard"),
+    path("disputes/", disputes.dispute_list, name="disputes"),
+    path("disputes/new/", disputes.dispute_open, name="dispute-open"),
+    path("disputes/<int:pk>/", disputes.dispute_detail, name="dispute"),
+    path("disputes/<int:pk>/steps/<slug:action>/", disputes.dispute_action, name="dispute-action"),
     path("councils/<slug:slug>/enquiries/", lists.enquiry_all, name="all"),
     path(
         "councils/<slug:slug>/enquiries/categories/",

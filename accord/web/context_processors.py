@@ -10,15 +10,19 @@ def _enquiry_links(user: Any) -> list[tuple[str, str]]:
     """The Members' enquiries pages this person can use, for the navigation."""
     from accord.core.access import actor_for, is_monitoring_officer
     from accord.enquiries.access import sees_whole_council
+    from accord.enquiries.dispute_access import disputes_in_nav
 
     actor = actor_for(user)
     if actor.council_id is None or user.council is None:
         return []
     links = []
-    if actor.member is not None or actor.is_democratic_services:
+    if actor.member is not None:
         links.append(("Enquiries", reverse("enquiries:mine")))
     if actor.member is not None:
         links.append(("Shared with me", reverse("enquiries:shared")))
+    if actor.is_democratic_services:
+        links.append(("Log an enquiry", reverse("enquiries:raise")))
+        links.append(("E-mails", reverse("enquiries:mail-queue")))
     if actor.officer is not None:
         links.append(("My queue", reverse("enquiries:queue")))
     if is_monitoring_officer(actor):
@@ -28,6 +32,8 @@ def _enquiry_links(user: Any) -> list[tuple[str, str]]:
             ("All enquiries", reverse("enquiries:all", kwargs={"slug": user.council.slug}))
         )
     links.append(("Report", reverse("enquiries:report", kwargs={"slug": user.council.slug})))
+    if disputes_in_nav(actor, user.council):
+        links.append(("Disputes", reverse("enquiries:disputes")))
     return links
 
 

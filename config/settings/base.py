@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "accord.api",
     "accord.demo",
     "accord.enquiries",
+    "accord.enquiries.intake",
     "accord.notifications",
 ]
 

@@ -26,6 +26,7 @@ from accord.enquiries.services.deadlines import (
     enquiries_reminders_send,
 )
 from accord.enquiries.services.disputes import (
+    information_dispute_citations,
     information_dispute_council_decide,
     information_dispute_decide,
     information_dispute_dispute,
@@ -68,6 +69,7 @@ __all__ = [
     "enquiry_reopen",
     "enquiry_submit",
     "enquiry_wait_for_member",
+    "information_dispute_citations",
     "information_dispute_council_decide",
     "information_dispute_decide",
     "information_dispute_dispute",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.core.files.uploadedfile import UploadedFile
@@ -35,6 +36,7 @@ from accord.enquiries.services._common import (
     working_days_between,
 )
 from accord.enquiries.services.attachments import _attachment_store, attachment_check
+from accord.enquiries.services.received import enquiry_received_at, received_words
 from accord.protocol import Citation
 
 State = Enquiry.State
@@ -57,8 +59,16 @@ def enquiry_submit(
     constituent_is_employee: bool = False,
     is_complaint: bool = False,
     attachments: Iterable[UploadedFile] = (),
+    channel: str = Enquiry.Channel.ACCORD,
+    received_at: dt.datetime | None = None,
+    mailed: bool = False,
 ) -> Enquiry:
-    """A Member (or democratic services for them) raises an enquiry; acknowledged and routed at once."""
+    """A Member (or democratic services for them) raises an enquiry; acknowledged and routed at once.
+
+    Democratic services log one a Member made by phone, letter or e-mail with its `channel` and the aware
+    `received_at` it arrived; its deadline counts from then (D 6.3), within the council's limit
+    (`enquiry_received_at`). `mailed` is the e-mail intake raising a Member's own e-mailed enquiry.
+    """
     council = member.council
     is_self = actor.member is not None and actor.member.pk == member.pk
     if actor.user is None or not (
@@ -75,6 +85,9 @@ def enquiry_submit(
         raise AccordError("Choose how urgent the enquiry is.", field="urgency")
     if not subject.strip() or not details.strip():
         raise AccordError("Give the enquiry a subject and details.", field="subject")
+    received = enquiry_received_at(
+        actor=actor, council=council, channel=channel, received_at=received_at, mailed=mailed
+    )
     uploads = [(upload, attachment_check(upload)) for upload in attachments]
 
     profile = profile_for(council)
@@ -95,7 +108,6 @@ def enquiry_submit(
     )
     complaint = rules.complaint_route(profile, is_complaint=is_complaint)
 
-    received = clock.now()
     level = rules.service_level(
         profile, council_setting=settings_for(council).response_working_days
     )
@@ -117,6 +129,7 @@ def enquiry_submit(
         service=category.service,
         urgency=urgency,
         urgency_justification=urgency_justification.strip(),
+        channel=channel,
         capacity=capacity,
         constituent_name=constituent_name.strip(),
         constituent_contact=constituent_contact.strip(),
@@ -148,9 +161,10 @@ def enquiry_submit(
         enquiry,
         actor=actor,
         kind="received",
-        description=f"Enquiry received{on_behalf}.{deadline}",
+        description=f"Enquiry received{received_words(channel, received)}{on_behalf}.{deadline}",
         citations=level.citations,
         due=due.to_dict(),
+        channel=channel,
         capacity=capacity,
         urgency=urgency,
     )

@@ -1,5 +1,10 @@
 """N 17: a Chief Officer declines a document; the Member disputes; the Head of Paid Service decides; if still
-unresolved, the Council decides. Each step is kept in the dispute's history with the paragraph."""
+unresolved, the Council decides. Each step is kept in the dispute's history with the paragraph.
+
+Every step after the refusal locks the dispute's row in its transaction (`select_for_update`) and asks again,
+of the row as it is now, whether the actor may take the step: of two people acting at once, one acts and the
+other is told the dispute has moved on. The history only grows: each step appends its text to it.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,9 @@ from django.db import transaction
 from accord.core import clock
 from accord.core.access import Actor
 from accord.core.errors import AccordError
-from accord.councils.models import Member
+from accord.councils.models import Council, Member
 from accord.enquiries import rules
+from accord.enquiries.dispute_access import dispute_actions_for, may_take
 from accord.enquiries.models import Enquiry, InformationDispute
 from accord.enquiries.notify import notify_dispute
 from accord.enquiries.services._common import (
@@ -22,10 +28,13 @@ from accord.enquiries.services._common import (
 from accord.protocol import Citation
 
 State = InformationDispute.State
+DOCUMENT_MAX = InformationDispute._meta.get_field("document").max_length or 300
 
 
-def _rule_citations(dispute_council: object) -> list[Citation]:
-    profile = profile_for(dispute_council)  # type: ignore[arg-type]
+def information_dispute_citations(council: Council) -> list[Citation]:
+    """N 17's citations at this council; `AccordError` when its protocol has no procedure for disputes over
+    documents, citing D 6.8 where it has that paragraph (the Member's statutory rights apply instead)."""
+    profile = profile_for(council)
     cites = rules.citations_of(profile, rules.INFORMATION_DISPUTE)
     if not cites:
         # D 6.8: without a procedure of its own, the Member's statutory and common-law rights apply.
@@ -43,14 +52,43 @@ def _rule_citations(dispute_council: object) -> list[Citation]:
     return cites
 
 
-def _dispute_lock(dispute: InformationDispute) -> InformationDispute:
-    """The dispute re-read with its row locked until the transaction ends: each step re-checks the state it
-    moves from against the latest committed one, so two decisions at once cannot both be taken (N 17)."""
-    return (
+STEP_WORDS = {
+    "dispute": ("Only the Member who asked for the document disputes the decision.", "disputed"),
+    "decide": (
+        "Only the Head of Paid Service decides a dispute over a Member's right to a document.",
+        "decided by the Head of Paid Service",
+    ),
+    "refer": (
+        "A dispute goes to the Council only when the Head of Paid Service has not resolved it.",
+        "referred to the Council",
+    ),
+    "council-decide": (
+        "Democratic services record the Council's decision.",
+        "recorded as decided by the Council",
+    ),
+}
+
+
+def _locked(actor: Actor, dispute: InformationDispute, step: str) -> InformationDispute:
+    """The dispute's row, locked until the transaction ends, if the actor may take `step` now.
+
+    Raises `AccordError` naming who takes the step, or saying the dispute has moved on (N 17).
+    """
+    locked = (
         InformationDispute.objects.select_for_update(of=("self",))
-        .select_related("council", "member", "chief_officer", "enquiry", "enquiry__council")
+        .select_related("council", "member", "chief_officer", "enquiry")
         .get(pk=dispute.pk)
     )
+    cites = information_dispute_citations(locked.council)
+    who, doing = STEP_WORDS[step]
+    if not may_take(actor, locked, step):
+        raise AccordError(who, citations=cites)
+    if step not in dispute_actions_for(actor, locked):
+        raise AccordError(
+            f"This dispute is now {locked.get_state_display().lower()}: it cannot be {doing}.",
+            citations=cites,
+        )
+    return locked
 
 
 def _step(
@@ -67,6 +105,7 @@ def _step(
             "state": dispute.state,
             "what": what,
             "citations": cite_dicts(cites),
+            "text": text,
         },
     ]
     dispute.save()
@@ -86,14 +125,26 @@ def _step(
 def information_dispute_open(
     *, actor: Actor, member: Member, document: str, reason: str, enquiry: Enquiry | None = None
 ) -> InformationDispute:
-    """A Chief Officer records declining a document the Member asked for, and why."""
+    """A Chief Officer records declining a document the Member asked for, and why (N 17).
+
+    `enquiry`, when given, is the Member's enquiry the request came in; the dispute's steps are then also
+    on the case's history. Raises `AccordError` for anyone but a Chief Officer of the Member's council, at a
+    council whose protocol has no such procedure (citing D 6.8 where it has that paragraph), and for a
+    missing or over-long document name (300 characters) or reason.
+    """
     if not actor.is_chief_officer or actor.officer is None or actor.council_id != member.council_id:
         raise AccordError("Only a Chief Officer of the Member's council declines a document.")
-    cites = _rule_citations(member.council)
-    if not document.strip() or not reason.strip():
+    cites = information_dispute_citations(member.council)
+    if not document.strip():
+        raise AccordError("Name the document the Member asked for.", field="document")
+    if len(document.strip()) > DOCUMENT_MAX:
         raise AccordError(
-            "Name the document and say why the Member is not entitled to it.", field="document"
+            f"Name the document in {DOCUMENT_MAX} characters or fewer.", field="document"
         )
+    if not reason.strip():
+        raise AccordError("Say why the Member is not entitled to the document.", field="reason")
+    if enquiry is not None and enquiry.member_id != member.pk:
+        raise AccordError("The enquiry must be one of this Member's.", field="enquiry")
     now = clock.now()
     dispute = InformationDispute(
         council=member.council,
@@ -128,12 +179,10 @@ def information_dispute_dispute(
     *, actor: Actor, dispute: InformationDispute, grounds: str
 ) -> InformationDispute:
     """The Member disagrees: the matter is referred to the Head of Paid Service for decision."""
-    dispute = _dispute_lock(dispute)
-    cites = _rule_citations(dispute.council)
-    if actor.member is None or actor.member.pk != dispute.member_id:
-        raise AccordError("Only the Member who asked for the document disputes the decision.")
-    if dispute.state != State.DECLINED:
-        raise AccordError(f"This dispute is already {dispute.get_state_display().lower()}.")
+    dispute = _locked(actor, dispute, "dispute")
+    cites = information_dispute_citations(dispute.council)
+    if not grounds.strip():
+        raise AccordError("Give your grounds for disputing the decision.", field="grounds")
     dispute.state = State.DISPUTED
     dispute.member_grounds = grounds.strip()
     _step(
@@ -153,22 +202,15 @@ def information_dispute_dispute(
     return dispute
 
 
-def _require_head_of_paid_service(actor: Actor) -> None:
-    if not actor.has_statutory_role(HEAD_OF_PAID_SERVICE):
-        raise AccordError(
-            "Only the Head of Paid Service decides a dispute over a Member's right to a document."
-        )
-
-
 @transaction.atomic
 def information_dispute_decide(
     *, actor: Actor, dispute: InformationDispute, entitled: bool, decision: str
 ) -> InformationDispute:
-    dispute = _dispute_lock(dispute)
-    cites = _rule_citations(dispute.council)
-    _require_head_of_paid_service(actor)
-    if dispute.state != State.DISPUTED or actor.council_id != dispute.council_id:
-        raise AccordError("The Head of Paid Service decides a dispute the Member has raised.")
+    """The Head of Paid Service decides whether the Member is entitled to the document."""
+    dispute = _locked(actor, dispute, "decide")
+    cites = information_dispute_citations(dispute.council)
+    if not decision.strip():
+        raise AccordError("Give the reasons for the decision.", field="decision")
     dispute.state = State.RELEASED if entitled else State.UPHELD
     dispute.decision = decision.strip()
     _step(
@@ -194,19 +236,10 @@ def information_dispute_refer_to_council(
     *, actor: Actor, dispute: InformationDispute, reason: str
 ) -> InformationDispute:
     """Still unresolved: the Member (after the decision) or the Head of Paid Service refers it to the Council."""
-    dispute = _dispute_lock(dispute)
-    cites = _rule_citations(dispute.council)
-    is_member = actor.member is not None and actor.member.pk == dispute.member_id
-    is_hops = (
-        actor.has_statutory_role(HEAD_OF_PAID_SERVICE) and actor.council_id == dispute.council_id
-    )
-    if not (
-        (is_member and dispute.state == State.UPHELD)
-        or (is_hops and dispute.state in (State.DISPUTED, State.UPHELD))
-    ):
-        raise AccordError(
-            "A dispute goes to the Council only when the Head of Paid Service has not resolved it."
-        )
+    dispute = _locked(actor, dispute, "refer")
+    cites = information_dispute_citations(dispute.council)
+    if not reason.strip():
+        raise AccordError("Say why the dispute is still unresolved.", field="reason")
     dispute.state = State.REFERRED
     _step(
         actor,
@@ -231,12 +264,13 @@ def information_dispute_council_decide(
     *, actor: Actor, dispute: InformationDispute, entitled: bool, decision: str
 ) -> InformationDispute:
     """Democratic services record the Council's decision."""
-    dispute = _dispute_lock(dispute)
-    cites = _rule_citations(dispute.council)
-    if not actor.is_democratic_services or actor.council_id != dispute.council_id:
-        raise AccordError("Democratic services record the Council's decision.")
-    if dispute.state != State.REFERRED:
-        raise AccordError("Only a dispute referred to the Council is decided by the Council.")
+    dispute = _locked(actor, dispute, "council-decide")
+    cites = information_dispute_citations(dispute.council)
+    if not decision.strip():
+        raise AccordError(
+            "Record the Council's decision (the meeting and minute, for example).",
+            field="decision",
+        )
     dispute.state = State.COUNCIL_DECIDED
     verdict = (
         "the Member is entitled to the document"

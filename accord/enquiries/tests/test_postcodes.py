@@ -177,7 +177,8 @@ def test_democratic_services_raise_with_the_councils_postcode_data(
     member = roles.user("member").member
     with clock.frozen(NOW):
         response = _client(roles, "democratic_services").post(
-            reverse("enquiries:raise"), _raise(places, member=member.pk, postcode="AC1 1AB")
+            reverse("enquiries:raise"),
+            _raise(places, member=member.pk, postcode="AC1 1AB", channel="phone"),
         )
     assert response.status_code == 302
     assert Enquiry.objects.get().area == places.abbey

@@ -95,7 +95,9 @@ def test_democratic_services_raise_for_a_member(roles: Roles, bins) -> None:  # 
     client = client_for(roles, "democratic_services")
     member = roles.user("member").member  # type: ignore[union-attr]
     assert 'name="member"' in client.get(reverse("enquiries:raise")).content.decode()
-    response = client.post(reverse("enquiries:raise"), raise_data(bins, member=member.pk))
+    response = client.post(
+        reverse("enquiries:raise"), raise_data(bins, member=member.pk, channel="letter")
+    )
     assert response.status_code == 302
     assert Enquiry.objects.get().member == member
 

@@ -30,6 +30,7 @@ from accord.enquiries.forms import (
     TextForm,
 )
 from accord.enquiries.models import BurdenReview, Category, Enquiry
+from accord.enquiries.services._common import settings_for
 from accord.enquiries.services.answer_files import enquiry_answer_with_attachments
 from accord.web.views.common import council_context, council_profile, request_actor
 
@@ -209,7 +210,8 @@ def due_date_working(enquiry: Enquiry) -> dict[str, Any]:
 def _case_context(
     request: HttpRequest, actor: Actor, enquiry: Enquiry, **extra: Any
 ) -> dict[str, Any]:
-    names = [n for n in enquiry_actions_for(actor, enquiry) if n in ACTIONS]
+    offered = enquiry_actions_for(actor, enquiry)
+    names = [n for n in offered if n in ACTIONS]
     action_forms = extra.pop("action_forms", {})
     actions = [
         (name, ACTIONS[name], action_forms.get(name) or _form(name, enquiry)) for name in names
@@ -229,6 +231,7 @@ def _case_context(
         attachments=enquiry.attachments.all(),
         burden_reviews=enquiry.burden_reviews.select_related("reviewer"),
         actions=actions,
+        may_open_dispute="information-dispute-open" in offered,
         show_chasers=is_officer_view,
         show_constituent=is_officer_view or actor.member == enquiry.member,
         **extra,
@@ -301,8 +304,17 @@ def enquiry_raise(request: HttpRequest) -> HttpResponse:
     council = actor.user.council if actor.user is not None else None
     if council is None:
         raise Http404("No council")
+    today = clock.today()
     form = EnquiryRaiseForm(
-        request.POST or None, request.FILES or None, council=council, on_behalf=on_behalf
+        request.POST or None,
+        request.FILES or None,
+        council=council,
+        on_behalf=on_behalf,
+        initial={
+            "received_day": today.day,
+            "received_month": today.month,
+            "received_year": today.year,
+        },
     )
     error: AccordError | None = None
     if request.method == "POST" and form.is_valid():
@@ -326,6 +338,8 @@ def enquiry_raise(request: HttpRequest) -> HttpResponse:
                 constituent_is_employee=data["constituent_is_employee"],
                 is_complaint=data["is_complaint"],
                 attachments=[data["attachment"]] if data.get("attachment") else (),
+                channel=data.get("channel") or Enquiry.Channel.ACCORD,
+                received_at=data.get("received_at"),
             )
         except AccordError as exc:
             error = exc
@@ -335,6 +349,12 @@ def enquiry_raise(request: HttpRequest) -> HttpResponse:
                 f"Enquiry {enquiry.reference} raised. It is due by {enquiry.due_date:%-d %B %Y}.",
             )
             return redirect("enquiries:detail", pk=enquiry.pk)
-    context = council_context(council, form=form, on_behalf=on_behalf, accord_error=error)
+    context = council_context(
+        council,
+        form=form,
+        on_behalf=on_behalf,
+        accord_error=error,
+        backdate_limit=settings_for(council).backdate_limit_working_days,
+    )
     status = 400 if request.method == "POST" else 200
     return render(request, "enquiries/raise.html", context, status=status)

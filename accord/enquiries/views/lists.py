@@ -139,6 +139,7 @@ def enquiry_all(request: HttpRequest, slug: str) -> HttpResponse:
         page=selectors.page_of(qs, number=page_number(request)),
         query=urlencode(filters.query_items()),
         with_personal_data=actor.is_democratic_services,
+        actor_logs=actor.is_democratic_services,
     )
     return render(request, "enquiries/all.html", context)
 
