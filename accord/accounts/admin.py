@@ -13,11 +13,13 @@ def user_has_history(user: User) -> bool:
     """Whether any record keeps the user (every relation to a user that the record protects: the actor of
     a case's history, who raised or uploaded): their name stays in the record, so they are deactivated,
     not deleted (the database refuses the deletion too). Asked of the relations, so no capability is named."""
-    for relation in User._meta.related_objects:
-        related = relation.related_model
-        if relation.on_delete is not models.PROTECT or isinstance(related, str):
+    for relation in User._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and not relation.concrete and relation.is_relation):
             continue
-        if related._default_manager.filter(**{relation.field.name: user}).exists():
+        related = relation.related_model
+        if getattr(relation, "on_delete", None) is not models.PROTECT or isinstance(related, str):
+            continue
+        if related._default_manager.filter(**{relation.field.name: user}).exists():  # type: ignore[union-attr]
             return True
     return False
 

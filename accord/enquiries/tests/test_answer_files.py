@@ -74,7 +74,7 @@ def test_the_api_takes_the_answer_with_files_as_a_form(scene: Scene) -> None:
     fake = olu.post(
         url, {"answer": "Done", "attachments": [_file("scan.pdf", b"not a pdf", "application/pdf")]}
     )
-    assert fake.status_code == 400 and "scan.pdf is not really a PDF file." in fake.json()["detail"]
+    assert fake.status_code == 400 and "scan.pdf is not really a PDF file" in fake.json()["detail"]
     done = olu.post(
         url,
         {"answer": "Done", "attachments": [_file("scan.pdf", b"%PDF-1.4 x", "application/pdf")]},

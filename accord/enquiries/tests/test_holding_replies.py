@@ -226,7 +226,7 @@ def test_due_dates_a_holding_reply_could_not_move_are_restored_and_answers_recou
     scene: Scene,
 ) -> None:
     late = _legacy(scene, at(2025, 12, 19), sent=at(2026, 1, 2), agreed=dt.date(2026, 3, 31))
-    far = _legacy(scene, at(2026, 3, 2), sent=at(2026, 3, 5), agreed=dt.date(9999, 12, 31))
+    far = _legacy(scene, at(2026, 3, 2), sent=at(2026, 3, 5), agreed=dt.date(2099, 12, 31))
     fair = _legacy(scene, at(2026, 3, 2, 11), sent=at(2026, 3, 5), agreed=dt.date(2026, 3, 20))
     late = answer(scene, late, at(2026, 3, 2))
     assert late.answered_on_time is True  # as it was counted before
