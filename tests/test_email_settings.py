@@ -75,6 +75,7 @@ def test_check_deploy_refuses_a_file_backend_in_production(tmp_path: Path) -> No
         ACCORD_SECRET_KEY="k" * 20 + "a-long-random-production-secret-for-the-check-0123456789",
         DATABASE_URL="postgres://accord@127.0.0.1:5432/accord",
         ACCORD_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        ACCORD_BASE_URL="https://accord.example.gov.uk",
     )
     result = _run(["-m", "accord.cli", "check", "--deploy"], env)
     assert result.returncode != 0

@@ -8,6 +8,10 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, jobs
+        from .alerts import outbox_failure_tell_democratic_services
+        from .services import FAILURE_LISTENERS
 
         checks.register()
         jobs.register()
+        if outbox_failure_tell_democratic_services not in FAILURE_LISTENERS:
+            FAILURE_LISTENERS.append(outbox_failure_tell_democratic_services)

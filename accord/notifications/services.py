@@ -15,6 +15,7 @@ import random
 import socket
 import time
 from collections import Counter
+from collections.abc import Callable
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -170,6 +171,12 @@ def outbox_deliver(*, message_id: int, sender: Sender | None = None) -> Outcome:
     return Outcome.SENT
 
 
+FailureListener = Callable[..., Any]
+FAILURE_LISTENERS: list[FailureListener] = []
+"""Told, in the transaction that fails a message for good, `(message=..., reason=...)`: `alerts` registers
+the e-mail to democratic services here from the app's `ready`, so delivery never imports what queues mail."""
+
+
 def _failed_attempt(
     message: OutboxMessage, mine: QuerySet[OutboxMessage], sender: Sender, error: Exception
 ) -> Outcome:
@@ -179,11 +186,10 @@ def _failed_attempt(
         fault, text = Fault.TEMPORARY, f"{type(error).__name__}: {error}"
     out_of_attempts = message.attempts >= notifications_settings().max_attempts
     if fault == Fault.RECIPIENT or (fault == Fault.TEMPORARY and out_of_attempts):
-        from .alerts import outbox_failure_tell_democratic_services
-
         with transaction.atomic():
             if mine.update(status=Status.FAILED, last_error=text, sender=sender.name, fault=fault):
-                outbox_failure_tell_democratic_services(message=message, reason=text)
+                for listener in FAILURE_LISTENERS:
+                    listener(message=message, reason=text)
         logger.error(
             "Outbox message %s failed permanently after %s %s: %s",
             message.pk,

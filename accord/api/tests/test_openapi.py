@@ -51,7 +51,7 @@ def test_limits_and_formats_are_in_the_document(document: dict[str, Any]) -> Non
     assert "maxLength" not in raised["details"] and "\\u000b" in raised["details"]["pattern"]
     assert raised["category_id"]["minimum"] == 1
     holding = schema_of(document, "HoldingReplyIn")
-    assert holding["agreement_note"]["maxLength"] == 300
+    assert "maxLength" not in holding["reason"] and "\\u000b" in holding["reason"]["pattern"]
     assert holding["new_due_date"]["formatMinimum"] == "2000-01-01"
     assert holding["new_due_date"]["formatMaximum"] == "2100-12-31"
     listing = document["paths"][f"{BASE}/enquiries"]["get"]["parameters"]
