@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, Throttled, ValidationError
 
 from accord.api import calendar, councils
 from accord.api.auth import API_AUTH
@@ -50,6 +50,16 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return _error(request, "Sign in or send a valid token: Authorization: Bearer <token>", 401)
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    response = _error(
+        request, "Too many failed sign-in attempts from this address: wait and try again", 429
+    )
+    if exc.wait:
+        response["Retry-After"] = str(exc.wait)
+    return response
 
 
 @api.exception_handler(ValidationError)

@@ -4,24 +4,45 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.views import LoginView
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from accord.accounts.sso import council_sign_in_apps
 from accord.core.access import council_list_for
 from accord.councils import selectors
-from accord.web.forms import SignInForm
+from accord.councils.models import Council
 from accord.web.views.common import request_actor
 
 IMPORT_URL_NAMES = ("admin:councils_member_import",)
 
 
-class SignInView(auth_views.LoginView):
+class SignInView(LoginView):
+    """Username and password (throttled per account and per address, then a second factor where the
+    person has one), or a council's own identity provider."""
+
     template_name = "web/sign_in.html"
-    authentication_form = SignInForm
-    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        apps = council_sign_in_apps()
+        names = dict(
+            Council.objects.filter(slug__in=[a.provider_id for a in apps]).values_list(
+                "slug", "name"
+            )
+        )
+        context["providers"] = [
+            {
+                "council": names.get(app.provider_id, ""),
+                "name": app.name,
+                "url": reverse("openid_connect_login", kwargs={"provider_id": app.provider_id}),
+            }
+            for app in apps
+        ]
+        return context
 
 
 class SignOutView(auth_views.LogoutView):

@@ -1,0 +1,67 @@
+"""How allauth's account flows fit Accord: nobody signs themselves up, mail goes through the outbox, and
+every wrong password is recorded for the security log."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.http import HttpRequest
+
+from accord.accounts.models import SignInFailure
+from accord.accounts.sessions import session_start
+from accord.accounts.throttle import sign_in_failure_record
+
+SIGN_IN_ERRORS = {
+    "username_password_mismatch": "Enter a correct username and password",
+    "too_many_login_attempts": (
+        "Too many wrong passwords for this account or from this address: wait 15 minutes and try "
+        "again, or reset your password"
+    ),
+    "account_inactive": "This account cannot sign in",
+    "enter_current_password": "Enter your current password",
+    "incorrect_password": "Enter your correct current password",
+    "incorrect_code": "Enter the correct code",
+    "invalid_password_reset": "The link to reset your password has expired or was already used",
+}
+
+
+class AccordAccountAdapter(DefaultAccountAdapter):
+    error_messages = {**DefaultAccountAdapter.error_messages, **SIGN_IN_ERRORS}
+
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        """Accounts are made by the council (admin, imports), never by the person signing in."""
+        return False
+
+    def login(self, request: HttpRequest, user: Any) -> None:
+        """Sign in (password or single sign-on), starting the session's idle and absolute clocks."""
+        super().login(request, user)
+        session_start(request, user)
+
+    def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
+        sign_in_failure_record(
+            request,
+            path=SignInFailure.Path.SITE,
+            username=str(credentials.get("username", "")),
+            reason="wrong username or password",
+        )
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """Write the message to the outbox in the caller's transaction; the worker sends it
+        (docs/adr/0006-outbox-and-worker.md). `context["user"]` is the recipient, if known."""
+        from accord.notifications.services import notification_queue
+
+        message = self.render_mail(template_prefix, email, context)
+        user = context.get("user")
+        notification_queue(
+            council=getattr(user, "council", None),
+            recipient=email,
+            recipient_name=user.get_full_name() if user is not None else "",
+            template="accounts_mail",
+            context={"subject": message.subject, "body": message.body},
+            idempotency_key=f"{template_prefix}:{uuid.uuid4()}",
+            subject_type="user",
+            subject_id=str(getattr(user, "pk", "")),
+            event_type=template_prefix.rsplit("/", 1)[-1],
+        )
