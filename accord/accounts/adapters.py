@@ -7,6 +7,7 @@ import uuid
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from accord.accounts.models import SignInFailure
@@ -38,6 +39,20 @@ class AccordAccountAdapter(DefaultAccountAdapter):
         """Sign in (password or single sign-on), starting the session's idle and absolute clocks."""
         super().login(request, user)
         session_start(request, user)
+
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        """Refuse, before the password is hashed, an account or address over its limit; the refusal is
+        recorded like a wrong password."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            sign_in_failure_record(
+                request,
+                path=SignInFailure.Path.SITE,
+                username=str(credentials.get("username", "")),
+                reason="refused unchecked: too many failures for the account or address",
+            )
+            raise
 
     def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
         sign_in_failure_record(
