@@ -31,7 +31,8 @@ def mfa_role_requires(actor: Actor) -> bool:
 
 def signed_in_by_provider(request: HttpRequest) -> bool:
     """Did this session start at the council's identity provider (OpenID Connect)?"""
-    return any(r.get("method") == "socialaccount" for r in get_authentication_records(request))
+    records = get_authentication_records(request, request.user)  # type: ignore[arg-type]
+    return any(r.get("method") == "socialaccount" for r in records)
 
 
 def mfa_enrolment_required(request: HttpRequest) -> bool:

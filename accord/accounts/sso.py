@@ -17,10 +17,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import jwt
+import requests
 from allauth.core.exceptions import ImmediateHttpResponse
-from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
-from allauth.socialaccount.internal import jwtkit
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter, get_adapter
 from allauth.socialaccount.models import SocialApp, SocialLogin
+from allauth.socialaccount.providers.oauth2.client import OAuth2Error
 from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView
 from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
 from django.http import Http404, HttpRequest, HttpResponse
@@ -30,6 +32,7 @@ from accord.accounts.models import CouncilSignIn, SignInFailure, User
 from accord.accounts.throttle import SSO_FAILED, sign_in_allowed, sign_in_failure_record
 
 OIDC = "openid_connect"
+SIGNING_ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "ES256", "ES384")
 
 
 def council_sign_in_apps(*, provider_id: str | None = None) -> list[SocialApp]:
@@ -117,17 +120,44 @@ def sso_user_for(slug: str, sociallogin: SocialLogin) -> User | None:
 
 class VerifiedOpenIDConnectAdapter(OpenIDConnectOAuth2Adapter):
     """allauth's OpenID Connect adapter, but the id_token's signature is always checked against the
-    provider's keys, even when the token came straight from the token endpoint."""
+    provider's published keys (JWKS), even when the token came straight from the token endpoint."""
 
     def _decode_id_token(self, app: SocialApp, id_token: str) -> dict[str, Any]:
-        return jwtkit.verify_and_decode(
-            credential=id_token,
-            keys_url=self.openid_config["jwks_uri"],
+        return id_token_verify(
+            id_token,
+            jwks_uri=self.openid_config["jwks_uri"],
             issuer=self.openid_config["issuer"],
             audience=app.client_id,
-            lookup_kid=jwtkit.lookup_kid_jwk,
-            verify_signature=True,
         )
+
+
+def id_token_verify(id_token: str, *, jwks_uri: str, issuer: str, audience: str) -> dict[str, Any]:
+    """The id_token's claims once its RS256/ES256 signature (by the key its `kid` names, or the provider's
+    only key), issuer, audience and expiry are checked; raises `OAuth2Error` otherwise."""
+    try:
+        header = jwt.get_unverified_header(id_token)
+        if header.get("alg") not in SIGNING_ALGORITHMS:
+            raise OAuth2Error(f"id_token signed with {header.get('alg')!r}")
+        with get_adapter().get_requests_session() as session:
+            response = session.get(jwks_uri)
+            response.raise_for_status()
+            keys = [k for k in response.json().get("keys", []) if k.get("use", "sig") == "sig"]
+        kid = header.get("kid")
+        matching = [k for k in keys if k.get("kid") == kid] if kid else keys
+        if len(matching) != 1:
+            raise OAuth2Error("no single provider key for the id_token")
+        key = jwt.PyJWK(matching[0], algorithm=header["alg"])
+        claims: dict[str, Any] = jwt.decode(
+            id_token,
+            key=key,
+            algorithms=[header["alg"]],
+            issuer=issuer,
+            audience=audience,
+            options={"require": ["exp", "iat", "iss", "aud", "sub"]},
+        )
+    except (jwt.PyJWTError, requests.RequestException, ValueError) as exc:
+        raise OAuth2Error("Invalid id_token") from exc
+    return claims
 
 
 def sso_callback(request: HttpRequest, provider_id: str) -> HttpResponse:
