@@ -21,11 +21,16 @@ SIGN_IN_ERRORS = {
         "again, or reset your password"
     ),
     "account_inactive": "This account cannot sign in",
-    "enter_current_password": "Enter your current password",
+    "enter_current_password": "Enter your correct current password",
     "incorrect_password": "Enter your correct current password",
     "incorrect_code": "Enter the correct code",
     "invalid_password_reset": "The link to reset your password has expired or was already used",
 }
+
+
+QUIET_MESSAGES = ("logged_in.txt", "logged_out.txt")
+# The site's layout shows the notices tagged so; pages show their own others.
+ACCOUNT_MESSAGE_TAG = "account"
 
 
 class AccordAccountAdapter(DefaultAccountAdapter):
@@ -34,6 +39,21 @@ class AccordAccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         """Accounts are made by the council (admin, imports), never by the person signing in."""
         return False
+
+    def add_message(
+        self,
+        request: HttpRequest,
+        level: int,
+        message_template: str | None = None,
+        message_context: dict[str, Any] | None = None,
+        extra_tags: str = "",
+        message: str | None = None,
+    ) -> None:
+        """allauth's notices, except 'signed in' and 'signed out' (the page itself shows that)."""
+        if message_template and message_template.endswith(QUIET_MESSAGES):
+            return
+        tags = f"{extra_tags} {ACCOUNT_MESSAGE_TAG}".strip()
+        super().add_message(request, level, message_template, message_context, tags, message)
 
     def login(self, request: HttpRequest, user: Any) -> None:
         """Sign in (password or single sign-on), starting the session's idle and absolute clocks."""

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 
+from accord.accounts.adapters import ACCOUNT_MESSAGE_TAG
 from accord.accounts.mfa import mfa_enrolment_required
 from accord.accounts.sessions import session_touch
 
@@ -53,7 +54,11 @@ class SessionLifetimeMiddleware:
         if user.is_authenticated and not session_touch(request, user):
             logout(request)
             if not request.path_info.startswith(API_PREFIX):
-                messages.info(request, "Your session ended. Sign in again to carry on.")
+                messages.info(
+                    request,
+                    "Your session ended. Sign in again to carry on.",
+                    extra_tags=ACCOUNT_MESSAGE_TAG,
+                )
                 query = urlencode({"next": request.get_full_path()})
                 return redirect(f"{reverse(settings.LOGIN_URL)}?{query}")
         return self.get_response(request)
@@ -81,6 +86,12 @@ class MfaRequiredMiddleware:
                     },
                     status=403,
                 )
+            messages.info(
+                request,
+                "Your role needs a second way to prove it is you: set up an authenticator app or a "
+                "security key before carrying on.",
+                extra_tags=ACCOUNT_MESSAGE_TAG,
+            )
             return redirect("mfa_index")
         return self.get_response(request)
 
