@@ -31,6 +31,8 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+# Behind this many proxies, the client's own address (for sign-in limits) is read from X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ACCORD_TRUSTED_PROXY_COUNT", "1"))
 EMAIL_USE_TLS = os.environ.get("ACCORD_EMAIL_USE_TLS", "1") == "1"
 EMAIL_HOST_USER = os.environ.get("ACCORD_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("ACCORD_EMAIL_PASSWORD", "")

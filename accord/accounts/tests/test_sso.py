@@ -1,15 +1,23 @@
-"""Single sign-on against a real OpenID Connect provider served on a loopback port (oidc-provider-mock:
-discovery, authorization code with PKCE, a token endpoint and RS256-signed id_tokens). The test client
-follows Accord's redirects; the provider's consent form is posted over HTTP like a browser would."""
+"""Single sign-on against a real OpenID Connect provider served on a loopback port (oidc-provider-mock, built
+on authlib: discovery, authorization code, a token endpoint and RS256-signed id_tokens), with PKCE enforced
+in front of its token endpoint. The test client follows Accord's redirects; the provider's consent form is
+posted over HTTP like a browser would."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import base64
+import hashlib
+import io
+import json
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import oidc_provider_mock
 import pytest
 import requests
+import werkzeug.serving
 from allauth.socialaccount.models import SocialAccount
 from django.test import Client
 from django.urls import reverse
@@ -18,6 +26,42 @@ from accord.accounts.models import CouncilSignIn, SignInFailure
 from conftest import Roles
 
 SECRET_ENV = "ACCORD_TEST_OIDC_SECRET"
+
+
+class PkceEnforced:
+    """WSGI middleware for the provider: remembers each code's S256 challenge, and refuses a token request
+    whose code_verifier does not hash to it (RFC 7636), as a provider that enforces PKCE does."""
+
+    def __init__(self, app: Callable[..., Iterable[bytes]]) -> None:
+        self.app = app
+        self.challenges: dict[str, str] = {}
+        self.verified: list[str] = []
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        path = environ["PATH_INFO"]
+        if path == "/oauth2/token":
+            body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+            environ["wsgi.input"] = io.BytesIO(body)
+            form = parse_qs(body.decode())
+            code, verifier = form.get("code", [""])[0], form.get("code_verifier", [""])[0]
+            digest = hashlib.sha256(verifier.encode()).digest()
+            if base64.urlsafe_b64encode(digest).rstrip(b"=").decode() != self.challenges.get(code):
+                start_response("400 Bad Request", [("Content-Type", "application/json")])
+                return [json.dumps({"error": "invalid_grant"}).encode()]
+            self.verified.append(code)
+            return self.app(environ, start_response)
+        if path != "/oauth2/authorize" or environ["REQUEST_METHOD"] != "POST":
+            return self.app(environ, start_response)
+        challenge = parse_qs(environ.get("QUERY_STRING", "")).get("code_challenge", [""])[0]
+
+        def remember(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
+            for name, value in headers:
+                if name.lower() == "location":
+                    code = parse_qs(urlsplit(value).query).get("code", [""])[0]
+                    self.challenges[code] = challenge
+            return start_response(status, headers, *args)
+
+        return self.app(environ, remember)
 
 
 @pytest.fixture
@@ -36,8 +80,20 @@ def provider() -> Iterator[str]:
             sub="dana", claims={"email": "dana@testshire.gov.uk", "email_verified": True}
         ),
     ]
-    with oidc_provider_mock.run_server_in_thread(user_claims=people) as server:
+    app = oidc_provider_mock.app(user_claims=people)
+    pkce = PkceEnforced(app.wsgi_app)
+    app.wsgi_app = pkce  # type: ignore[method-assign]
+    server = werkzeug.serving.make_server("localhost", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1})
+    thread.start()
+    try:
         yield f"http://localhost:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+    # Every code exchanged was exchanged with its verifier.
+    assert set(pkce.verified) <= set(pkce.challenges)
 
 
 @pytest.fixture
@@ -157,3 +213,23 @@ def test_a_forged_callback_is_refused_and_repeated_ones_are_throttled(
         assert response.status_code != 302 or "_auth_user_id" not in client.session
     assert client.get(f"{callback}?code=forged&state=forged").status_code == 429
     assert SignInFailure.objects.filter(path=SignInFailure.Path.SSO).count() == 10
+
+
+def test_an_id_token_not_signed_by_the_providers_key_is_refused(provider: str) -> None:
+    import time
+
+    import jwt
+    from allauth.socialaccount.providers.oauth2.client import OAuth2Error
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from accord.accounts.sso import id_token_verify
+
+    now = int(time.time())
+    claims = {"iss": provider, "aud": "accord", "sub": "alex", "iat": now, "exp": now + 300}
+    other_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    for forged in (
+        jwt.encode(claims, other_key, algorithm="RS256"),
+        jwt.encode(claims, "a-shared-secret-of-32-bytes-or-more!", algorithm="HS256"),
+    ):
+        with pytest.raises(OAuth2Error):
+            id_token_verify(forged, jwks_uri=f"{provider}/jwks", issuer=provider, audience="accord")
