@@ -31,7 +31,7 @@ def mfa_role_requires(actor: Actor) -> bool:
 
 def signed_in_by_provider(request: HttpRequest) -> bool:
     """Did this session start at the council's identity provider (OpenID Connect)?"""
-    records = get_authentication_records(request, request.user)  # type: ignore[arg-type]
+    records = get_authentication_records(request, request.user)
     return any(r.get("method") == "socialaccount" for r in records)
 
 

@@ -4,6 +4,7 @@ anything else, enrol with a real TOTP code, and are then asked for a code each t
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pyotp
 import pytest
@@ -16,7 +17,7 @@ from conftest import Roles
 from .conftest import PASSWORD
 
 
-def _sign_in(client: Client, username: str) -> object:
+def _sign_in(client: Client, username: str) -> Any:
     return client.post(reverse("web:sign-in"), {"username": username, "password": PASSWORD})
 
 

@@ -116,7 +116,7 @@ def council_provider(roles: Roles, provider: str, monkeypatch: pytest.MonkeyPatc
     return provider
 
 
-def _sign_on(client: Client, slug: str, sub: str) -> object:
+def _sign_on(client: Client, slug: str, sub: str) -> Any:
     """Start at Accord, consent at the provider as `sub`, and come back with the code."""
     start = client.post(reverse("openid_connect_login", kwargs={"provider_id": slug}))
     assert start.status_code == 302
