@@ -11,6 +11,7 @@ is refused before any password or token is checked. Each failure that was checke
 from __future__ import annotations
 
 import ipaddress
+from typing import Any
 
 from allauth.account.adapter import get_adapter
 from allauth.core.internal import ratelimit
@@ -61,4 +62,15 @@ def sign_in_failure_record(
         username=username[:150],
         ip_address=client_ip(request),
         reason=reason[:200],
+    )
+
+
+def mfa_failure_record(sender: object, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    """Keep a wrong multi-factor code (allauth's `authentication_failed` signal) for the security log.
+    allauth itself limits codes per account (`login_failed`)."""
+    sign_in_failure_record(
+        request,
+        path=SignInFailure.Path.MFA,
+        username=user.get_username(),
+        reason="wrong multi-factor code",
     )

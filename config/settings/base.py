@@ -123,7 +123,6 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("ACCORD_SIGN_IN_LIMITS", "20/15m/ip,5/15m/key"),
     "api_token_failed": os.environ.get("ACCORD_API_TOKEN_LIMITS", "20/m/ip"),
     "sso_failed": os.environ.get("ACCORD_SSO_LIMITS", "10/15m/ip"),
-    "mfa_failed": "5/15m/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "Accord"

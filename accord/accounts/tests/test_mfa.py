@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from accord.accounts.models import SignInFailure
 from conftest import Roles
 
 from .conftest import PASSWORD
@@ -93,6 +94,24 @@ def test_enrolment_and_the_challenge_with_a_real_totp_code(
     assert "_auth_user_id" not in client.session
     assert client.post(reverse("mfa_authenticate"), {"code": "123456"}).status_code == 200
     assert "_auth_user_id" not in client.session
+    wrong_codes = SignInFailure.objects.filter(path=SignInFailure.Path.MFA, username="demservices")
+    assert wrong_codes.count() == 1
     client.post(reverse("mfa_authenticate"), {"code": totp.now()})
     assert client.session["_auth_user_id"] == str(roles.user("democratic_services").pk)
     assert client.get(reverse("web:home")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_guessing_codes_locks_the_second_step(roles: Roles, mfa_required: None) -> None:
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    user = roles.user("democratic_services")
+    secret = pyotp.random_base32()
+    TOTP.activate(user, secret)
+    client = Client()
+    assert _sign_in(client, "demservices")["Location"] == reverse("mfa_authenticate")
+    for guess in ("111111", "222222", "333333", "444444", "555555"):
+        client.post(reverse("mfa_authenticate"), {"code": guess})
+    refused = client.post(reverse("mfa_authenticate"), {"code": pyotp.TOTP(secret).now()})
+    assert "_auth_user_id" not in client.session
+    assert "Too many" in refused.content.decode()
