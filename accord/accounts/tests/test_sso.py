@@ -133,8 +133,12 @@ def _sign_on(client: Client, slug: str, sub: str) -> Any:
 
 @pytest.mark.django_db
 def test_the_sign_in_page_offers_the_councils_provider(roles: Roles, council_provider: str) -> None:
-    page = Client().get(reverse("web:sign-in")).content.decode()
-    assert "Sign in with Testshire Entra ID" in page
+    response = Client().get(reverse("web:sign-in"))
+    assert "Sign in with Testshire Entra ID" in response.content.decode()
+    # A browser applies form-action to the redirect after the button: the provider must be allowed.
+    policy = response.headers["Content-Security-Policy"]
+    assert f"form-action 'self' {council_provider}" in policy
+    assert "unsafe-inline" not in policy
 
 
 @pytest.mark.django_db

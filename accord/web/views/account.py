@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from allauth.account.views import LoginView
 from django.contrib.auth import views as auth_views
@@ -39,14 +40,29 @@ class SignInView(LoginView):
                 "council": names.get(app.provider_id, ""),
                 "name": app.name,
                 "url": reverse("openid_connect_login", kwargs={"provider_id": app.provider_id}),
+                "origin": _origin(app.settings["server_url"]),
             }
             for app in apps
         ]
         return context
 
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        """The page's Content Security Policy lets its forms lead on to the councils' providers (a
+        browser applies `form-action` to the redirect that follows the button)."""
+        response = super().render_to_response(context, **kwargs)
+        origins = sorted({provider["origin"] for provider in context.get("providers", [])})
+        if origins:
+            response._csp_update = {"form-action": origins}
+        return response
+
 
 class SignOutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _import_url() -> str | None:
