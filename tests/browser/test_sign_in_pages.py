@@ -12,8 +12,7 @@ from django.core.cache import cache
 from django.test import Client
 from playwright.sync_api import Page
 
-from accord.accounts.models import CouncilSignIn
-from accord.accounts.tests.test_sso import SECRET_ENV, provider
+from accord.accounts.tests.test_sso import provider, sso_configure
 from conftest import make_roles
 from tests.browser.conftest import PageProblems, axe_violations
 
@@ -84,14 +83,7 @@ def test_single_sign_on_pages(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     roles = make_roles()
-    monkeypatch.setenv(SECRET_ENV, "a-client-secret")
-    CouncilSignIn.objects.create(
-        council=roles.council,
-        oidc_name="Testshire Entra ID",
-        oidc_issuer=provider,
-        oidc_client_id="accord",
-        oidc_secret_env=SECRET_ENV,
-    )
+    sso_configure(roles.council, provider, monkeypatch)
     base = str(live_server.url)  # type: ignore[attr-defined]
     page = sign_in(None)
     problems = PageProblems(page)

@@ -23,6 +23,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accord.accounts.models import CouncilSignIn, SignInFailure
+from accord.councils.models import Council
 from conftest import Roles
 
 SECRET_ENV = "ACCORD_TEST_OIDC_SECRET"
@@ -96,16 +97,23 @@ def provider() -> Iterator[str]:
     assert set(pkce.verified) <= set(pkce.challenges)
 
 
-@pytest.fixture
-def council_provider(roles: Roles, provider: str, monkeypatch: pytest.MonkeyPatch) -> str:
+def sso_configure(
+    council: Council, issuer: str, monkeypatch: pytest.MonkeyPatch, *, client_id: str = "accord"
+) -> CouncilSignIn:
+    """The council signs its people in through `issuer`, its secret in the environment."""
     monkeypatch.setenv(SECRET_ENV, "a-client-secret")
-    CouncilSignIn.objects.create(
-        council=roles.council,
-        oidc_name="Testshire Entra ID",
-        oidc_issuer=provider,
-        oidc_client_id="accord",
+    return CouncilSignIn.objects.create(
+        council=council,
+        oidc_name=f"{council.name.split()[0]} Entra ID",
+        oidc_issuer=issuer,
+        oidc_client_id=client_id,
         oidc_secret_env=SECRET_ENV,
     )
+
+
+@pytest.fixture
+def council_provider(roles: Roles, provider: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    sso_configure(roles.council, provider, monkeypatch)
     for role, email in (
         ("member", "alex.member@testshire.gov.uk"),
         ("democratic_services", "dana@testshire.gov.uk"),
@@ -183,13 +191,7 @@ def test_an_unverified_address_is_not_linked(roles: Roles, council_provider: str
 def test_another_councils_provider_cannot_sign_in_this_councils_user(
     roles: Roles, council_provider: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    CouncilSignIn.objects.create(
-        council=roles.other_council,
-        oidc_name="Otherton sign-in",
-        oidc_issuer=council_provider,
-        oidc_client_id="accord-otherton",
-        oidc_secret_env=SECRET_ENV,
-    )
+    sso_configure(roles.other_council, council_provider, monkeypatch, client_id="accord-otherton")
     client = Client()
     assert _sign_on(client, "otherton", "alex").status_code == 403
     assert "_auth_user_id" not in client.session
