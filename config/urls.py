@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from allauth.urls import build_provider_urlpatterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from accord.accounts.sso import sso_callback
 from accord.accounts.views import not_offered
@@ -28,6 +29,12 @@ urlpatterns = [
     path("api/v1/", api.urls),
     # Before allauth's own callback at the same address: throttled, and the id_token's signature checked.
     path("account/oidc/<str:provider_id>/login/callback/", sso_callback, name="sso-callback"),
+    # allauth's own sign-in address leads to the site's, which offers the councils' providers too.
+    path(
+        "account/login/",
+        RedirectView.as_view(pattern_name="web:sign-in", query_string=True),
+        name="account-sign-in",
+    ),
     *(
         path(f"account/{route}", not_offered, name=f"not-offered-{name}")
         for route, name in NOT_OFFERED

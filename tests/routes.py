@@ -280,7 +280,8 @@ MFA_NOT_YET = outcomes(404, anonymous=302)
 NOT_OFFERED = outcomes(404)
 
 WEB_ROUTES += [
-    Route("account_login", outcomes(302, anonymous=200)),
+    Route("account_login", EVERYONE_REDIRECTED),
+    Route("account-sign-in", EVERYONE_REDIRECTED),
     Route("account_logout", outcomes(200, anonymous=302)),
     Route("account_inactive", ANYONE_PAGE),
     Route("account_change_password", SIGNED_IN_PAGE),

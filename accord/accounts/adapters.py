@@ -17,8 +17,8 @@ from accord.accounts.throttle import sign_in_failure_record
 SIGN_IN_ERRORS = {
     "username_password_mismatch": "Enter a correct username and password",
     "too_many_login_attempts": (
-        "Too many wrong passwords for this account or from this address: wait 15 minutes and try "
-        "again, or reset your password"
+        "Too many failed attempts to sign in to this account or from this address: wait 15 minutes "
+        "and try again, or reset your password"
     ),
     "account_inactive": "This account cannot sign in",
     "enter_current_password": "Enter your correct current password",

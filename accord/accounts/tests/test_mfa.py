@@ -43,7 +43,7 @@ def test_senior_roles_are_sent_to_enrol_before_anything_else(
     )
     client = Client()
     client.force_login(user)
-    for url in (reverse("web:home"), f"/councils/{roles.council.slug}/"):
+    for url in (reverse("web:home"), f"/councils/{roles.council.slug}/", "/admin/"):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"] == reverse("mfa_index")
     api = client.get("/api/v1/councils")

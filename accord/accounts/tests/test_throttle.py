@@ -14,7 +14,7 @@ from conftest import Roles
 from .conftest import PASSWORD
 
 SIGN_IN = "web:sign-in"
-LOCKED = "Too many wrong passwords for this account or from this address"
+LOCKED = "Too many failed attempts to sign in to this account or from this address"
 # More than 30 sign-in requests a minute from one address get the "Too many attempts" page at once.
 BUSY = "Too many attempts"
 
