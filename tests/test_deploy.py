@@ -13,8 +13,8 @@ from django.test import Client
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path: Path) -> None:
-    env = {
+def _production_env(tmp_path: Path) -> dict[str, str]:
+    return {
         **{
             k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
         },  # set by the browser tests
@@ -24,6 +24,10 @@ def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path: Path) 
         "ACCORD_VAR_DIR": str(tmp_path),
         "ACCORD_BASE_URL": "https://accord.example.gov.uk",
     }
+
+
+def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path: Path) -> None:
+    env = _production_env(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "accord.cli", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -72,3 +76,29 @@ def test_every_page_carries_a_csp_without_unsafe_inline(client: Client) -> None:
     assert "unsafe-inline" not in policy
     assert "script-src 'self' 'nonce-" in policy
     assert "frame-ancestors 'none'" in policy
+
+
+def test_production_cookies_carry_the_host_prefix(tmp_path: Path) -> None:
+    env = _production_env(tmp_path)
+    script = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_PATH, s.SESSION_COOKIE_DOMAIN, s.CSRF_COOKIE_DOMAIN)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == [
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "True",
+        "True",
+        "/",
+        "None",
+        "None",
+    ], result.stderr

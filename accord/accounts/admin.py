@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from .models import User
+from .models import CouncilSignIn, SignInFailure, User
 
 
 def user_has_history(user: User) -> bool:
@@ -44,3 +44,41 @@ class AccordUserAdmin(UserAdmin):
     def deactivate(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         count = queryset.filter(is_active=True).update(is_active=False)
         self.message_user(request, f"{count} user(s) deactivated.", messages.SUCCESS)
+
+
+@admin.register(CouncilSignIn)
+class CouncilSignInAdmin(admin.ModelAdmin):
+    list_display = ("council", "session_idle_minutes", "session_absolute_hours", "oidc_name")
+    fieldsets = (
+        ("Sessions", {"fields": ("council", "session_idle_minutes", "session_absolute_hours")}),
+        (
+            "Single sign-on (OpenID Connect)",
+            {
+                "fields": (
+                    "oidc_name",
+                    "oidc_issuer",
+                    "oidc_client_id",
+                    "oidc_secret_env",
+                    "oidc_email_trusted",
+                )
+            },
+        ),
+    )
+
+
+@admin.register(SignInFailure)
+class SignInFailureAdmin(admin.ModelAdmin):
+    """Read only: a failure is evidence and is never edited or deleted here."""
+
+    list_display = ("at", "path", "username", "ip_address", "reason")
+    list_filter = ("path",)
+    search_fields = ("username", "ip_address")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

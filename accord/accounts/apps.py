@@ -5,3 +5,11 @@ class AccountsConfig(AppConfig):
     name = "accord.accounts"
     label = "accounts"
     verbose_name = "Users"
+
+    def ready(self) -> None:
+        from allauth.mfa.signals import authentication_failed
+
+        from .throttle import mfa_failure_record
+
+        # allauth tells of a wrong multi-factor code only by this signal; it is kept like a wrong password.
+        authentication_failed.connect(mfa_failure_record, dispatch_uid="accord-mfa-failure")

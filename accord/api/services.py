@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
 
 TOKEN_PREFIX = "accord_"
 PREFIX_LENGTH = 12
+TOKEN_SECRET_BYTES = 32
+# What `api_token_create` makes: the prefix and 32 random bytes in URL-safe base64 (43 characters).
+TOKEN_FORMAT = re.compile(rf"^{TOKEN_PREFIX}[A-Za-z0-9_-]{{43}}$")
 
 
 def token_hash(plaintext: str) -> str:
@@ -31,7 +35,7 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
         raise AccordError("Give the token a name", field="name")
     if not user.is_active:
         raise AccordError("An inactive user cannot have an API token", field="user")
-    plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    plaintext = TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_SECRET_BYTES)
     token = ApiToken.objects.create(
         user=user, name=name, prefix=plaintext[:PREFIX_LENGTH], token_hash=token_hash(plaintext)
     )
@@ -47,8 +51,9 @@ def api_token_revoke(*, token: ApiToken) -> ApiToken:
 
 
 def api_token_authenticate(*, plaintext: str) -> User | None:
-    """The active user behind a live token (recording its use), or None."""
-    if not plaintext.startswith(TOKEN_PREFIX):
+    """The active user behind a live token (recording its use), or None. A string that is not shaped like
+    a token is refused before it is hashed or looked up."""
+    if TOKEN_FORMAT.fullmatch(plaintext) is None:
         return None
     token = (
         ApiToken.objects.select_related("user")

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from accord.api import calendar, councils
 from accord.api.auth import API_AUTH
@@ -85,6 +85,16 @@ def field_name(loc: tuple[Any, ...] | list[Any]) -> str:
         if parts and parts[0] in ("payload", "filters"):
             parts = parts[1:] or [str(loc[0])]
     return ".".join(parts) or "request"
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    response = _error(
+        request, "Too many failed sign-in attempts from this address: wait and try again", 429
+    )
+    if exc.wait:
+        response["Retry-After"] = str(exc.wait)
+    return response
 
 
 @api.exception_handler(ValidationError)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from accord.councils.models import Council, Member, Officer, StatutoryRole
 
@@ -157,3 +157,12 @@ def council_list_for(actor: Actor) -> list[Council]:
     if actor.council_id is None:
         return []
     return list(Council.objects.filter(pk=actor.council_id))
+
+
+def request_actor(request: HttpRequest) -> Actor:
+    """The actor for this request, built once and kept on the request."""
+    actor: Actor | None = getattr(request, "_accord_actor", None)
+    if actor is None:
+        actor = actor_for(request.user)
+        request._accord_actor = actor  # type: ignore[attr-defined]
+    return actor

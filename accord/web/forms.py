@@ -7,24 +7,11 @@ import re
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
 
 from accord.core.clock import LONDON
 
 MAX_WORKING_DAYS = 260
 _TIME_RE = re.compile(r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$")
-
-
-class SignInForm(AuthenticationForm):
-    error_messages = {
-        "invalid_login": "Enter a correct username and password",
-        "inactive": "This account cannot sign in",
-    }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["username"].error_messages["required"] = "Enter your username"
-        self.fields["password"].error_messages["required"] = "Enter your password"
 
 
 class DueDateForm(forms.Form):

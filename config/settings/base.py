@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
@@ -36,6 +37,12 @@ INSTALLED_APPS = [
     "accord.enquiries",
     "accord.enquiries.intake",
     "accord.notifications",
+    # After Accord's apps, so that Accord's templates for allauth's pages are the ones found.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [
@@ -45,7 +52,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accord.accounts.middleware.SessionLifetimeMiddleware",
+    "accord.accounts.middleware.MfaRequiredMiddleware",
+    "accord.accounts.middleware.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
@@ -93,6 +104,48 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Signing in (docs/adr/0009-sign-in-with-allauth.md, docs/operations.md "Signing in"): django-allauth for
+# passwords, resets, multi-factor authentication and OpenID Connect; nobody signs themselves up.
+ACCOUNT_ADAPTER = "accord.accounts.adapters.AccordAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accord.accounts.sso.AccordSocialAccountAdapter"
+ACCOUNT_FORMS = {"login": "accord.accounts.forms.SignInForm"}
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Accord: "
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # a reset asked for an unknown address sends nothing
+# A sliding window: an account is locked for 15 minutes after 5 wrong passwords, an address after 20, and
+# a locked attempt is refused before any password is hashed. API tokens and single sign-on have their own.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": os.environ.get("ACCORD_SIGN_IN_LIMITS", "20/15m/ip,5/15m/key"),
+    "api_token_failed": os.environ.get("ACCORD_API_TOKEN_LIMITS", "20/m/ip"),
+    "sso_failed": os.environ.get("ACCORD_SSO_LIMITS", "10/15m/ip"),
+}
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Accord"
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_PASSKEY_SIGNUP_ENABLED = False
+# Democratic services, Chief Officers, the Monitoring Officer and platform administrators must enrol
+# before anything else, unless they sign in through their council's identity provider.
+ACCORD_MFA_REQUIRED = os.environ.get("ACCORD_MFA_REQUIRED", "1") == "1"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"OAUTH_PKCE_ENABLED": True}}
+
+# Sessions end after an idle period and an absolute lifetime; a council may set its own (CouncilSignIn).
+ACCORD_SESSION_IDLE_MINUTES = int(os.environ.get("ACCORD_SESSION_IDLE_MINUTES", "30"))
+ACCORD_SESSION_ABSOLUTE_HOURS = int(os.environ.get("ACCORD_SESSION_ABSOLUTE_HOURS", "12"))
+SESSION_COOKIE_AGE = (
+    60 * 60 * 24 * 7
+)  # the longest a council may set; each session's own end is checked
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -105,6 +158,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "uploads"  # outside the web root: never served directly
+
+# Sign-in limits are counted in the cache, which every process must share: the database's own table
+# (made by the accounts app's migrations), so gunicorn's workers and the worker count together.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "accord_cache",
+    }
+}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -28,3 +28,7 @@ _mail_server_named = any(os.environ.get(n) for n in ("ACCORD_EMAIL_HOST", "ACCOR
 if not os.environ.get("ACCORD_EMAIL_BACKEND") and not _mail_server_named:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "sent-mail"
+# The demo on http://127.0.0.1: senior roles may enrol in multi-factor authentication but are not made to,
+# so `make run` works on first start with the printed sign-ins. Production requires it (ACCORD_MFA_REQUIRED).
+ACCORD_MFA_REQUIRED = os.environ.get("ACCORD_MFA_REQUIRED", "0") == "1"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

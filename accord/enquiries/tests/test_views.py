@@ -84,9 +84,10 @@ def test_member_raises_and_officer_answers(roles: Roles, bins) -> None:  # type:
             {"answer-text": "Collected this morning."},
         )
         assert answered.status_code == 302
+        # Still at the frozen time: the Member's session started then (sessions end by the clock).
+        case = member.get(reverse("enquiries:detail", args=[enquiry.pk])).content.decode()
     enquiry.refresh_from_db()
     assert enquiry.state == Enquiry.State.ANSWERED and enquiry.answered_on_time is True
-    case = member.get(reverse("enquiries:detail", args=[enquiry.pk])).content.decode()
     assert "Collected this morning." in case
     assert "Answered on time" in case
 

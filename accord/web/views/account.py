@@ -3,30 +3,67 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
+from allauth.account.views import LoginView
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from accord.accounts.sso import council_sign_in_apps
 from accord.core.access import council_list_for, is_monitoring_officer
 from accord.councils import selectors
+from accord.councils.models import Council
 from accord.enquiries.home import home_tasks_for
-from accord.web.forms import SignInForm
 from accord.web.views.common import request_actor
 
 IMPORT_URL_NAMES = ("admin:councils_member_import",)
 
 
-class SignInView(auth_views.LoginView):
+class SignInView(LoginView):
+    """Username and password (throttled per account and per address, then a second factor where the
+    person has one), or a council's own identity provider."""
+
     template_name = "web/sign_in.html"
-    authentication_form = SignInForm
-    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        apps = council_sign_in_apps()
+        names = dict(
+            Council.objects.filter(slug__in=[a.provider_id for a in apps]).values_list(
+                "slug", "name"
+            )
+        )
+        context["providers"] = [
+            {
+                "council": names.get(app.provider_id, ""),
+                "name": app.name,
+                "url": reverse("openid_connect_login", kwargs={"provider_id": app.provider_id}),
+                "origin": _origin(app.settings["server_url"]),
+            }
+            for app in apps
+        ]
+        return context
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        """The page's Content Security Policy lets its forms lead on to the councils' providers (a
+        browser applies `form-action` to the redirect that follows the button)."""
+        response = super().render_to_response(context, **kwargs)
+        origins = sorted({provider["origin"] for provider in context.get("providers", [])})
+        if origins:
+            response._csp_update = {"form-action": origins}
+        return response
 
 
 class SignOutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _import_url() -> str | None:

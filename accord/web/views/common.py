@@ -6,18 +6,9 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from accord.core.access import Actor, actor_for, council_for
+from accord.core.access import council_for, request_actor
 from accord.councils.models import Council
 from accord.protocol import Profile, ProfileError, load_profile
-
-
-def request_actor(request: HttpRequest) -> Actor:
-    """The actor for this request, built once and kept on the request."""
-    actor: Actor | None = getattr(request, "_accord_actor", None)
-    if actor is None:
-        actor = actor_for(request.user)
-        request._accord_actor = actor  # type: ignore[attr-defined]
-    return actor
 
 
 def request_council(request: HttpRequest, slug: str) -> Council:
