@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include("accord.enquiries.urls")),
+    path("", include("accord.securitylog.urls")),
     path("", include("accord.web.urls")),
 ]

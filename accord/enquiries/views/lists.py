@@ -12,10 +12,11 @@ from django.shortcuts import render
 
 from accord.core import clock
 from accord.core.access import Actor, is_member, is_officer, is_platform_admin, predicate, require
+from accord.core.csv import csv_response
 from accord.enquiries import selectors
 from accord.enquiries.access import sees_whole_council
-from accord.enquiries.export import csv_response
 from accord.enquiries.forms import EnquiryFilterForm
+from accord.securitylog.services import Kind, security_log_record
 from accord.web.views.common import council_context, request_actor, request_council
 
 # Chief Officers, the Monitoring Officer and democratic services see every enquiry of their council; only
@@ -107,6 +108,16 @@ def enquiry_export(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     actor, council, form = _filtered(request, slug)
     personal = actor.is_democratic_services
     qs = selectors.enquiry_list_for_council(council, filters=form.filters())
+    security_log_record(
+        kind=Kind.EXPORT,
+        description="Enquiries exported as CSV"
+        + (" with constituents' details." if personal else "."),
+        user=actor.user,
+        request=request,
+        council_id=council.pk,
+        filters=request.GET.urlencode(),
+        with_personal_data=personal,
+    )
 
     def rows() -> Iterator[list[str]]:
         yield selectors.enquiry_csv_header(with_personal_data=personal)

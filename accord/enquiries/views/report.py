@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from accord.core import clock
-from accord.enquiries.export import csv_response
+from accord.core.csv import csv_response
 from accord.enquiries.reports import COMPARATORS, KpiRow, enquiry_kpi_report, kpi_csv_rows
 from accord.protocol.deadlines import RESPONSE_DEADLINE
 from accord.web.views.common import council_context, council_profile, request_council
