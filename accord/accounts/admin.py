@@ -6,6 +6,7 @@ from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import QuerySet
+from django.db.models.fields.reverse_related import ForeignObjectRel
 from django.http import HttpRequest
 
 from accord.councils.admin import CouncilScopedMixin, platform_only
@@ -22,9 +23,11 @@ def user_has_history(user: User) -> bool:
     """Whether any record keeps the user (every relation to a user that the record protects: the actor of
     a case's history, who raised or uploaded): their name stays in the record, so they are deactivated,
     not deleted (the database refuses the deletion too). Asked of the relations, so no capability is named."""
-    for relation in User._meta.related_objects:
+    for relation in User._meta.get_fields(include_hidden=True):  # hidden: `related_name="+"` too
+        if not isinstance(relation, ForeignObjectRel) or relation.on_delete is not models.PROTECT:
+            continue
         related = relation.related_model
-        if relation.on_delete is not models.PROTECT or isinstance(related, str):
+        if isinstance(related, str):
             continue
         if related._default_manager.filter(**{relation.field.name: user}).exists():
             return True

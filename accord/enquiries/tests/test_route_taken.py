@@ -94,7 +94,9 @@ def test_the_csv_export_gives_the_route_and_no_due_date(
         response: Any = _client(scene, "dem").get(
             reverse("enquiries:export", args=[scene.council.slug])
         )
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
     by_ref = {row["reference"]: row for row in rows}
     assert by_ref[diverted.reference]["due_date"] == ""
     assert by_ref[diverted.reference]["route"].startswith("Diverted to the Corporate Complaints")
