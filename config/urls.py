@@ -44,5 +44,6 @@ urlpatterns = [
     path("account/3rdparty/", include("allauth.socialaccount.urls")),
     path("account/", include(build_provider_urlpatterns())),
     path("", include("accord.enquiries.urls")),
+    path("", include("accord.securitylog.urls")),
     path("", include("accord.web.urls")),
 ]

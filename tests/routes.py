@@ -569,3 +569,27 @@ WEB_ROUTES += [
     Route("account_confirm_email", NOT_OFFERED, kwargs=email_key, html=False),
     Route("not-offered-confirm-email-key", NOT_OFFERED, kwargs=email_key, html=False),
 ]
+
+
+# The security and access log (accord.securitylog): democratic services and the Monitoring Officer of the
+# council read and export it; anyone else gets a 404.
+SECURITY_LOG_PAGE = outcomes(
+    404, anonymous=302, monitoring_officer=200, democratic_services=200, other_council=404
+)
+WEB_ROUTES += [
+    Route("securitylog:log", SECURITY_LOG_PAGE, kwargs=council_slug),
+    Route(
+        "securitylog:log",
+        SECURITY_LOG_PAGE,
+        kwargs=council_slug,
+        query="kind=sign-in&username=dem&date_from=2026-01-01&date_to=2026-12-31&page=2",
+    ),
+    # Bad filters: the page again, naming the fields (never a 500).
+    Route(
+        "securitylog:log",
+        SECURITY_LOG_PAGE,
+        kwargs=council_slug,
+        query="kind=nonsense&date_from=2026-02-31&date_to=x",
+    ),
+    Route("securitylog:export", SECURITY_LOG_PAGE, kwargs=council_slug, html=False),
+]

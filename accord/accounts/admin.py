@@ -2,30 +2,43 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import QuerySet
+from django.db.models.fields.reverse_related import ForeignObjectRel
 from django.http import HttpRequest
 
+from accord.councils.admin import CouncilScopedMixin, platform_only
+from accord.councils.admin_changes import admin_change_send
+
 from .models import CouncilSignIn, SignInFailure, User
+
+# What only a platform administrator may give: democratic services manage their council's people, not
+# the platform's privileges.
+PLATFORM_FIELDS = ("is_staff", "is_superuser", "groups", "user_permissions", "council")
 
 
 def user_has_history(user: User) -> bool:
     """Whether any record keeps the user (every relation to a user that the record protects: the actor of
     a case's history, who raised or uploaded): their name stays in the record, so they are deactivated,
     not deleted (the database refuses the deletion too). Asked of the relations, so no capability is named."""
-    for relation in User._meta.get_fields(include_hidden=True):
-        if not (relation.auto_created and not relation.concrete and relation.is_relation):
+    for relation in User._meta.get_fields(include_hidden=True):  # hidden: `related_name="+"` too
+        if not isinstance(relation, ForeignObjectRel) or relation.on_delete is not models.PROTECT:
             continue
         related = relation.related_model
-        if getattr(relation, "on_delete", None) is not models.PROTECT or isinstance(related, str):
+        if isinstance(related, str):
             continue
-        if related._default_manager.filter(**{relation.field.name: user}).exists():  # type: ignore[union-attr]
+        if related._default_manager.filter(**{relation.field.name: user}).exists():
             return True
     return False
 
 
 @admin.register(User)
-class AccordUserAdmin(UserAdmin):
+class AccordUserAdmin(CouncilScopedMixin, UserAdmin):
+    """Users of the signed-in user's council only (a platform administrator sees all)."""
+
+    form = UserChangeForm
     list_display = ("username", "email", "council", "member", "officer", "is_democratic_services")
     list_filter = ("council", "is_democratic_services", "is_staff", "is_active")
     fieldsets = (
@@ -40,9 +53,23 @@ class AccordUserAdmin(UserAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        return (*readonly, *PLATFORM_FIELDS) if self._scoped(request) else readonly
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        """A user added by democratic services belongs to their council."""
+        council = self.scoped_council(request)
+        if council is not None and not change:
+            obj.council = council
+        super().save_model(request, obj, form, change)
+
     @admin.action(description="Deactivate the selected users (they can no longer sign in)")
     def deactivate(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
-        count = queryset.filter(is_active=True).update(is_active=False)
+        active = list(queryset.filter(is_active=True))
+        count = queryset.filter(pk__in=[u.pk for u in active]).update(is_active=False)
+        for user in active:
+            admin_change_send(request, user, "deactivated", {"is_active": ["True", "False"]})
         self.message_user(request, f"{count} user(s) deactivated.", messages.SUCCESS)
 
 
@@ -82,3 +109,6 @@ class SignInFailureAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+
+platform_only(Group)

@@ -10,7 +10,7 @@ from accord.core import clock
 
 class ApiToken(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_tokens"
     )
     name = models.CharField(max_length=100, help_text="What the token is for, e.g. 'reporting'.")
     prefix = models.CharField(

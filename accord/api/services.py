@@ -12,6 +12,7 @@ from django.db import transaction
 from accord.api.models import ApiToken
 from accord.core import clock
 from accord.core.errors import AccordError
+from accord.securitylog.services import Kind, security_log_record
 
 if TYPE_CHECKING:
     from accord.accounts.models import User
@@ -44,6 +45,9 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
 
 @transaction.atomic
 def api_token_revoke(*, token: ApiToken) -> ApiToken:
+    """Revoke `token` for good (locked and re-read, so two revocations keep the first time); a revoked
+    token is never made live again."""
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked is None:
         token.revoked = clock.now()
         token.save(update_fields=["revoked"])
@@ -51,8 +55,9 @@ def api_token_revoke(*, token: ApiToken) -> ApiToken:
 
 
 def api_token_authenticate(*, plaintext: str) -> User | None:
-    """The active user behind a live token (recording its use), or None. A string that is not shaped like
-    a token is refused before it is hashed or looked up."""
+    """The active user behind a live token, or None. A string that is not shaped like a token is refused
+    before it is hashed or looked up; each use is recorded on the token (`last_used`) and in the security
+    log, with the request's origin."""
     if TOKEN_FORMAT.fullmatch(plaintext) is None:
         return None
     token = (
@@ -63,4 +68,10 @@ def api_token_authenticate(*, plaintext: str) -> User | None:
     if token is None or not token.user.is_active:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used=clock.now())
+    security_log_record(
+        kind=Kind.TOKEN_USED,
+        description=f"API token {token} used.",
+        user=token.user,
+        token=token.prefix,
+    )
     return token.user

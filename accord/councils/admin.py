@@ -19,6 +19,7 @@ from django.urls import URLPattern, path
 from accord.accounts.models import User
 from accord.core.errors import AccordError
 
+from .admin_changes import admin_change_send, form_changes
 from .calendars import council_calendar_changed
 from .imports.admin_views import members_import_view
 from .models import (
@@ -178,9 +179,83 @@ class CouncilScopedMixin:
             raise Http404("No such record.")
         return obj
 
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)  # type: ignore[misc]
+        admin_change_send(request, obj, "changed" if change else "added", form_changes(form))
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """Each row an inline adds, changes or removes is announced with its old and new values."""
+        deleted = [f.instance for f in getattr(formset, "deleted_forms", [])]
+        changed = [
+            (f, "changed" if f.instance.pk else "added")
+            for f in formset.forms
+            if f.has_changed() and f.instance not in deleted
+        ]
+        super().save_formset(request, form, formset, change)  # type: ignore[misc]
+        for row_form, action in changed:
+            admin_change_send(request, row_form.instance, action, form_changes(row_form))
+        for obj in deleted:
+            admin_change_send(request, obj, "deleted", {"record": [str(obj), ""]})
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        label = str(obj)
+        super().delete_model(request, obj)  # type: ignore[misc]
+        admin_change_send(request, obj, "deleted", {"record": [label, ""]})
+
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> None:
+        doomed = list(queryset)
+        super().delete_queryset(request, queryset)  # type: ignore[misc]
+        for obj in doomed:
+            admin_change_send(request, obj, "deleted", {"record": [str(obj), ""]})
+
+
+class PlatformOnlyMixin:
+    """A ModelAdmin of the platform's own set-up (permission groups, background tasks): platform
+    administrators only, whatever permissions a council's staff hold."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return _user(request).is_superuser and super().has_module_permission(request)  # type: ignore[misc]
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _user(request).is_superuser and super().has_view_permission(request, obj)  # type: ignore[misc]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _user(request).is_superuser and super().has_change_permission(request, obj)  # type: ignore[misc]
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return _user(request).is_superuser and super().has_add_permission(request, *args)  # type: ignore[misc]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _user(request).is_superuser and super().has_delete_permission(request, obj)  # type: ignore[misc]
+
+
+def platform_only(model: type[models.Model]) -> None:
+    """Re-register `model`'s admin (already registered by its app) as platform administrators' only."""
+    current = type(admin.site._registry[model])
+    admin.site.unregister(model)
+    admin.site.register(
+        model, type(f"PlatformOnly{current.__name__}", (PlatformOnlyMixin, current), {})
+    )
+
 
 class ScopedAdmin(CouncilScopedMixin, admin.ModelAdmin[Any]):
     pass
+
+
+class ReadOnlyScopedAdmin(ScopedAdmin):
+    """A record Accord writes itself (a case, the security log): read here, never added, changed or
+    deleted, and no bulk actions."""
+
+    actions = None
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 class ScopedTabularInline(CouncilScopedMixin, admin.TabularInline[Any, Any]):

@@ -22,6 +22,9 @@ from accord.councils.models import Council
 from accord.enquiries.models import EnquiryEvent, EventChainHead
 
 GENESIS = "0" * 64
+# The retention job's event (ADR 18): its `data["events"]` maps each event whose personal text it removed
+# (by place in the chain) to that event's hash and `event_kept_digest`.
+REMOVAL_KIND = "personal-data-removed"
 
 
 def event_canonical(event: EnquiryEvent, previous: str) -> bytes:
@@ -48,6 +51,23 @@ def event_canonical(event: EnquiryEvent, previous: str) -> bytes:
 def event_digest(event: EnquiryEvent, previous: str) -> str:
     """The event's hash: 64 hex characters of sha256 over `event_canonical`."""
     return hashlib.sha256(event_canonical(event, previous)).hexdigest()
+
+
+def event_kept_digest(event: EnquiryEvent, previous: str) -> str:
+    """sha256 (64 hex characters) of the event's canonical form with its personal text (description and
+    data) left out: what still vouches for an event once the retention job has removed that text."""
+    kept = EnquiryEvent(
+        council_id=event.council_id,
+        seq=event.seq,
+        enquiry_id=event.enquiry_id,
+        at=event.at,
+        actor_id=event.actor_id,
+        kind=event.kind,
+        description="",
+        citations=event.citations,
+        data={},
+    )
+    return event_digest(kept, previous)
 
 
 def _head_locked(council_id: int) -> EventChainHead:
@@ -103,12 +123,32 @@ def _in_order(council: Council) -> Iterator[EnquiryEvent]:
     )
 
 
+def _removals(council: Council) -> dict[int, list[str]]:
+    """Each event whose personal text was removed: its place -> [its hash, its kept digest], as recorded
+    by the retention job's events (themselves checked in the chain like any other)."""
+    found: dict[int, list[str]] = {}
+    for data in EnquiryEvent.objects.filter(council=council, kind=REMOVAL_KIND).values_list(
+        "data", flat=True
+    ):
+        for seq, pair in (data.get("events") or {}).items():
+            found[int(seq)] = list(pair)
+    return found
+
+
+def _link_holds(event: EnquiryEvent, previous: str, removals: dict[int, list[str]]) -> bool:
+    if not event.personal_data_removed:
+        return event_digest(event, previous) == event.hash
+    recorded = removals.get(event.seq or 0)
+    return recorded == [event.hash, event_kept_digest(event, previous)]
+
+
 def chain_verify(council: Council) -> ChainReport:
     """Recompute the council's chain from its first event; the first link that does not hold is reported.
 
     An edited event no longer matches its hash; a deleted one leaves a gap in the places (or, at the end,
     a chain that stops short of its head); events moved about no longer link to their predecessor's hash;
-    an event inserted in SQL has no place in the chain."""
+    an event inserted in SQL has no place in the chain. An event whose personal text the retention job
+    removed holds when a later removal event recorded its hash and the digest of what it kept (ADR 18)."""
     count, previous, expected = 0, GENESIS, 1
     mine = EnquiryEvent.objects.filter(enquiry__council=council)
     stray = (mine.filter(seq__isnull=True) | mine.exclude(council=council)).order_by("id").first()
@@ -116,6 +156,7 @@ def chain_verify(council: Council) -> ChainReport:
         return ChainReport(
             council.slug, 0, f"event {stray.pk} ({stray.kind}) is not in the chain: added in SQL"
         )
+    removals = _removals(council)
     for event in _in_order(council):
         seq = event.seq or 0
         where = f"event {seq} (id {event.pk}, {event.enquiry.reference}, {event.kind})"
@@ -124,7 +165,7 @@ def chain_verify(council: Council) -> ChainReport:
             return ChainReport(
                 council.slug, count, f"event(s) {gap} missing before {where}: deleted"
             )
-        if event_digest(event, previous) != event.hash:
+        if not _link_holds(event, previous, removals):
             return ChainReport(
                 council.slug, count, f"{where} does not match its hash: edited or moved"
             )

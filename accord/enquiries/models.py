@@ -83,7 +83,7 @@ class Enquiry(models.Model):
         LETTER = "letter", "By letter"
         EMAIL = "email", "By e-mail"
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="enquiries")
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="enquiries")
     reference = models.CharField(max_length=30)
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="enquiries")
     raised_by = models.ForeignKey(
@@ -144,6 +144,12 @@ class Enquiry(models.Model):
     escalation_level = models.PositiveSmallIntegerField(default=0)
     member_escalation_level = models.PositiveSmallIntegerField(default=0)  # D 4.3
     complaint_reference = models.CharField(max_length=50, blank=True)  # D 6.7
+    personal_data_removed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the retention job removed constituents' personal data from the closed case.",
+    )
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -193,7 +199,7 @@ def answered_month_of(answered_at: dt.datetime | None) -> dt.date | None:
 class EnquiryEvent(models.Model):
     """One change on a case's history: who, when, what, and the paragraphs behind it."""
 
-    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="events")
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.PROTECT, related_name="events")
     at = models.DateTimeField()
     # Who acted stays in the record: a user with history is deactivated, never deleted (None: Accord itself).
     actor = models.ForeignKey(
@@ -205,9 +211,12 @@ class EnquiryEvent(models.Model):
     data = models.JSONField(default=dict, blank=True)
     # The council's history is one hash chain (`accord.enquiries.chain`): `seq` is the event's place in it and
     # `hash` the sha256 of its fields and the previous event's hash. Written once; never updated.
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="+", null=True)
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="+", null=True)
     seq = models.PositiveBigIntegerField(null=True)
     hash = models.CharField(max_length=64, blank=True, default="")
+    # Set once, by the retention job, when the event's personal text is replaced (ADR 18): the chain then
+    # vouches for the event through the hash a later `personal-data-removed` event recorded for it.
+    personal_data_removed = models.BooleanField(default=False, db_default=False, editable=False)
 
     class Meta:
         ordering = ["at", "id"]
@@ -231,7 +240,7 @@ class HoldingReply(models.Model):
         DECLINED = "declined", "Declined by the Member"
         SUPERSEDED = "superseded", "Replaced by a later holding reply"
 
-    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="holding_replies")
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.PROTECT, related_name="holding_replies")
     sent_at = models.DateTimeField()
     sent_by = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField()
@@ -265,7 +274,7 @@ class BurdenReview(models.Model):
         REVIEWED = "reviewed", "Reviewed"
         AGREED = "agreed", "Approach agreed with the Member"
 
-    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="burden_reviews")
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.PROTECT, related_name="burden_reviews")
     raised_by = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="+")
     raised_at = models.DateTimeField()
     reason = models.TextField()
@@ -282,7 +291,7 @@ class BurdenReview(models.Model):
 class Attachment(models.Model):
     """A file on a case, stored under MEDIA_ROOT (outside the web root) and served only through access checks."""
 
-    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="attachments")
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.PROTECT, related_name="attachments")
     file = models.FileField(upload_to="enquiries/%Y/%m/")
     name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
@@ -299,8 +308,8 @@ class Attachment(models.Model):
 class SharedWith(models.Model):
     """D 6.5: the answer to an enquiry about another area, shared with that area's Members."""
 
-    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="shares")
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="enquiries_shared")
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.PROTECT, related_name="shares")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="enquiries_shared")
     shared_at = models.DateTimeField()
 
     class Meta:
@@ -322,7 +331,7 @@ class InformationDispute(models.Model):
         COUNCIL_DECIDED = "council-decided", "Decided by the Council"
 
     council = models.ForeignKey(
-        Council, on_delete=models.CASCADE, related_name="information_disputes"
+        Council, on_delete=models.PROTECT, related_name="information_disputes"
     )
     enquiry = models.ForeignKey(
         Enquiry,
@@ -387,6 +396,13 @@ class EnquirySettings(models.Model):
         default="the Corporate Complaints team",
         help_text="Where complaints are diverted (D 6.7).",
     )
+    retention_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text="How many months after a case is closed constituents' personal data in it is kept "
+        "(1 to 240; UK GDPR storage limitation). Leave blank to keep it until a period is set.",
+    )
 
     class Meta:
         verbose_name_plural = "enquiry settings"
@@ -417,7 +433,7 @@ class EventChainHead(models.Model):
     reaches it (events deleted from the end)."""
 
     council = models.OneToOneField(
-        Council, on_delete=models.CASCADE, primary_key=True, related_name="+"
+        Council, on_delete=models.PROTECT, primary_key=True, related_name="+"
     )
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, blank=True, default="")

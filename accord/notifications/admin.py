@@ -7,6 +7,9 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django_tasks_db.models import DBTaskResult
+
+from accord.councils.admin import ScopedAdmin, platform_only
 
 from .alerts import outbox_installation_faults
 from .models import OutboxMessage
@@ -24,7 +27,9 @@ def _may_view(request: HttpRequest) -> bool:
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(ScopedAdmin):
+    """Another council's message is a 404 (`ScopedAdmin.get_object`); the list comes from the selector."""
+
     list_display = (
         "created_at",
         "recipient",
@@ -79,3 +84,6 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         )
         count = outbox_retry(message_ids=failed)
         self.message_user(request, f"{count} message(s) will be sent again.", messages.SUCCESS)
+
+
+platform_only(DBTaskResult)

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "accord.enquiries",
     "accord.enquiries.intake",
     "accord.notifications",
+    "accord.securitylog",
     # After Accord's apps, so that Accord's templates for allauth's pages are the ones found.
     "allauth",
     "allauth.account",
@@ -53,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accord.securitylog.services.RequestOriginMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accord.accounts.middleware.SessionLifetimeMiddleware",
     "accord.accounts.middleware.MfaRequiredMiddleware",

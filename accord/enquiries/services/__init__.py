@@ -43,6 +43,10 @@ from accord.enquiries.services.progress import (
     enquiry_reopen,
     enquiry_wait_for_member,
 )
+from accord.enquiries.services.retention import (
+    enquiries_personal_data_remove,
+    enquiry_personal_data_remove,
+)
 
 __all__ = [
     "council_closure_day_add",
@@ -50,6 +54,7 @@ __all__ = [
     "council_closure_days_apply",
     "councils_calendar_check",
     "enquiries_overdue_escalate",
+    "enquiries_personal_data_remove",
     "enquiries_reminders_send",
     "enquiry_answer",
     "enquiry_assign",
@@ -66,6 +71,7 @@ __all__ = [
     "enquiry_holding_reply_decide",
     "enquiry_holding_reply_send",
     "enquiry_member_reply",
+    "enquiry_personal_data_remove",
     "enquiry_reopen",
     "enquiry_submit",
     "enquiry_wait_for_member",

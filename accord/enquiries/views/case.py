@@ -32,6 +32,7 @@ from accord.enquiries.forms import (
 from accord.enquiries.models import BurdenReview, Category, Enquiry
 from accord.enquiries.services._common import settings_for
 from accord.enquiries.services.answer_files import enquiry_answer_with_attachments
+from accord.securitylog.services import Kind, security_log_record
 from accord.web.views.common import council_context, council_profile, request_actor
 
 Call = Callable[[Actor, Enquiry, dict[str, Any]], Any]
@@ -285,8 +286,20 @@ def enquiry_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 def enquiry_attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     """A file on a case, only through the case's own access check: never a public URL."""
-    enquiry = enquiry_for(request_actor(request), pk)
+    actor = request_actor(request)
+    enquiry = enquiry_for(actor, pk)
     attachment = get_object_or_404(enquiry.attachments, pk=attachment_pk)
+    if not attachment.file:
+        raise Http404("The file was removed under the council's retention setting.")
+    security_log_record(
+        kind=Kind.DOWNLOAD,
+        description=f"Attachment {attachment.pk} of {enquiry.reference} downloaded.",
+        user=actor.user,
+        request=request,
+        council_id=enquiry.council_id,
+        enquiry=enquiry.reference,
+        attachment=attachment.pk,
+    )
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

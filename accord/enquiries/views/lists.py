@@ -25,6 +25,7 @@ from accord.enquiries import rules, selectors
 from accord.enquiries.access import sees_whole_council
 from accord.enquiries.forms import EnquiryFilterForm, SearchForm
 from accord.enquiries.search import enquiry_search
+from accord.securitylog.services import Kind, security_log_record
 from accord.web.views.common import (
     council_context,
     council_profile,
@@ -150,6 +151,16 @@ def enquiry_export(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     actor, council, form = _filtered(request, slug)
     personal = actor.is_democratic_services
     qs = selectors.enquiry_list_for_council(council, filters=form.filters())
+    security_log_record(
+        kind=Kind.EXPORT,
+        description="Enquiries exported as CSV"
+        + (" with constituents' details." if personal else "."),
+        user=actor.user,
+        request=request,
+        council_id=council.pk,
+        filters=request.GET.urlencode(),
+        with_personal_data=personal,
+    )
 
     def rows() -> Iterator[list[str]]:
         yield selectors.enquiry_csv_header(with_personal_data=personal)
