@@ -52,9 +52,15 @@ def enquiry_holding_reply_send(
         raise AccordError("Only an officer sends a holding reply.")
     timing = rules.holding_reply_timing(profile, due_date=enquiry.due_date, today=today)
     late = timing.action == "late"
-    enquiry.holding_replies.filter(decision=HoldingReply.Decision.PROPOSED).update(
-        decision=HoldingReply.Decision.SUPERSEDED
-    )
+    waiting = enquiry.holding_replies.filter(decision=HoldingReply.Decision.PROPOSED)
+    if waiting.filter(reason=reason.strip(), new_due_date=new_due_date).exists():
+        # The same holding reply again (a second click, a retried request): the Member already has it.
+        raise AccordError(
+            f"This holding reply was already sent on enquiry {enquiry.reference}: the Member has the "
+            f"new timescale of {new_due_date:%d %B %Y} and has not answered it yet.",
+            citations=timing.citations,
+        )
+    waiting.update(decision=HoldingReply.Decision.SUPERSEDED)
     reply = HoldingReply.objects.create(
         enquiry=enquiry,
         sent_at=clock.now(),

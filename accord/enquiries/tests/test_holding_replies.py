@@ -255,3 +255,22 @@ def test_due_dates_a_holding_reply_could_not_move_are_restored_and_answers_recou
             councils=[scene.council], start=dt.date(2026, 1, 1), end=dt.date(2026, 3, 6)
         )
     assert (report.total.answered, report.total.on_time) == (1, 0)
+
+
+@pytest.mark.cites("D 6.3")
+def test_the_same_holding_reply_sent_twice_is_refused_and_the_member_told_once(
+    scene: Scene,
+) -> None:
+    """A second click (or a retried request) does not send the Member the same proposal again; a different
+    timescale replaces the one still waiting."""
+    enquiry = claimed(scene, at(2026, 3, 2))
+    first = propose(scene, enquiry, at(2026, 3, 3), dt.date(2026, 3, 20))
+    sent = OutboxMessage.objects.count()
+    with pytest.raises(AccordError, match="already sent"):
+        propose(scene, enquiry, at(2026, 3, 3, 11), dt.date(2026, 3, 20))
+    assert OutboxMessage.objects.count() == sent
+    assert HoldingReply.objects.filter(enquiry=enquiry).count() == 1
+    second = propose(scene, enquiry, at(2026, 3, 3, 12), dt.date(2026, 3, 23))
+    first.refresh_from_db()
+    assert first.decision == HoldingReply.Decision.SUPERSEDED
+    assert second.decision == HoldingReply.Decision.PROPOSED
