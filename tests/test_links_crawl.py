@@ -4,8 +4,9 @@ The demo councils (a district and a county, each with a year of enquiries, dispu
 then each demo sign-in, and the platform administrator, starts at their home page and follows links
 breadth-first with GET alone. Any link that answers 404 or 500 fails the test, listed as page -> link.
 Sign-out (a POST form, never a link) is not a link here; a download (any answer that is not HTML) is
-checked for its status but not read for links. To keep the crawl bounded, at most `PER_PATTERN` distinct
-addresses of one URL pattern are followed for links (every link found is still requested once).
+checked for its status but not read for links. To keep the crawl bounded, at most `PER_PATTERN_CHECKED`
+distinct addresses of one URL pattern are requested (a list's sort and filter links, a case page per case)
+and at most `PER_PATTERN_READ` of them read for more links: every kind of link is tried, not every instance.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.test import Client
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 
 from accord.accounts.models import User
 from accord.demo.services import demo_load
+from conftest import Roles
 
-PER_PATTERN = 3
+PER_PATTERN_READ = 3
+PER_PATTERN_CHECKED = 10
 MAX_REQUESTS = 400
 BROKEN = (404, 500)
 DJANGO_ADMIN = "/admin/"
@@ -76,11 +79,12 @@ class Crawl:
 
 
 def crawl(client: Client, start: str = "/") -> Crawl:
-    """Breadth-first from `start`: request every same-site link once, read pages for more links."""
+    """Breadth-first from `start`: request each same-site link once (within the bounds), read pages for more."""
     result = Crawl()
     queue: deque[tuple[str, str]] = deque([("(start)", start)])
     seen: set[str] = {start}
-    followed: dict[str, int] = {}
+    read: dict[str, int] = {}
+    checked: dict[str, int] = {}
     requests = 0
     while queue and requests < MAX_REQUESTS:
         page, address = queue.popleft()
@@ -98,8 +102,8 @@ def crawl(client: Client, start: str = "/") -> Crawl:
         if not response.get("Content-Type", "").startswith("text/html"):
             continue
         pattern = _pattern(address)
-        followed[pattern] = followed.get(pattern, 0) + 1
-        if followed[pattern] > PER_PATTERN:
+        read[pattern] = read.get(pattern, 0) + 1
+        if read[pattern] > PER_PATTERN_READ:
             continue
         result.read += 1
         for link in links_of(response.content.decode(), address):
@@ -107,8 +111,12 @@ def crawl(client: Client, start: str = "/") -> Crawl:
                 if not address.startswith(DJANGO_ADMIN):  # the admin's own script-driven controls
                     result.broken.append((address, "href='#' (a link to nowhere)", 0))
                 continue
-            if link not in seen and "sign-out" not in link and "logout" not in link:
-                seen.add(link)
+            if link in seen or "sign-out" in link or "logout" in link:
+                continue
+            seen.add(link)
+            pattern = _pattern(link)
+            checked[pattern] = checked.get(pattern, 0) + 1
+            if checked[pattern] <= PER_PATTERN_CHECKED:
                 queue.append((address, link))
     return result
 
@@ -133,3 +141,16 @@ def test_the_crawl_reports_a_broken_link() -> None:
     """The crawler itself: a link to nowhere is found (so the test above can fail)."""
     html = '<a href="/no-such-page/">x</a><a href="#">y</a><a href="https://example.org/">z</a>'
     assert links_of(html, "/") == ["/no-such-page/", "#"]
+
+
+@pytest.mark.cites("D 6.3")
+def test_democratic_services_are_led_to_raising_an_enquiry_on_a_members_behalf(
+    roles: Roles,
+) -> None:
+    client = Client()
+    client.force_login(roles.user("democratic_services"))  # type: ignore[arg-type]
+    raise_url = reverse("enquiries:raise")
+    for url in (reverse("web:home"), reverse("enquiries:all", args=[roles.council.slug])):
+        assert raise_url in links_of(client.get(url).content.decode(), url), url
+    page = client.get(raise_url).content.decode()
+    assert 'name="member"' in page  # democratic services choose the Member they act for

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -167,6 +168,12 @@ def test_the_admin_import_page_has_one_h1_and_underlined_breadcrumbs(db: None) -
     assert response.status_code == 200
     assert _Page(response.content.decode()).h1s == 1
     assert "web/admin.css" in response.content.decode()
+    failed = client.post(
+        reverse("admin:councils_member_import"), {"dry_run": "on"}
+    ).content.decode()
+    page = _Page(failed)
+    links = re.findall(r'<li><a href="#([^"]+)">', failed.split("accord-admin-error-summary")[1])
+    assert links and all(link in page.ids for link in links), links
 
 
 @pytest.mark.cites("D 6.2")
@@ -179,3 +186,20 @@ def test_a_case_actions_confirmation_reads_naturally(roles: Roles) -> None:
     html = response.content.decode()
     assert "You have taken this enquiry." in html
     assert "Done:" not in html
+
+
+def test_every_page_with_a_form_that_can_fail_shows_the_error_summary() -> None:
+    """A template that posts a form includes an error summary: the shared GOV.UK one, or on an Accord page of
+    the Django admin the admin-styled one (the sign-out button in the layout cannot fail)."""
+    root = Path(__file__).resolve().parent.parent / "accord"
+    missing = []
+    for template in root.rglob("templates/**/*.html"):
+        text = template.read_text(encoding="utf-8")
+        if 'method="post"' not in text or template.name in (
+            "base.html",
+            "accord_error_summary.html",
+        ):
+            continue
+        if "error_summary.html" not in text:
+            missing.append(str(template.relative_to(root)))
+    assert not missing, missing
