@@ -24,9 +24,9 @@ from accord.accounts.models import User
 from accord.demo.services import demo_load
 from conftest import Roles
 
-PER_PATTERN_READ = 3
-PER_PATTERN_CHECKED = 10
-MAX_REQUESTS = 400
+PER_PATTERN_READ = 2
+PER_PATTERN_CHECKED = 5
+MAX_REQUESTS = 200
 BROKEN = (404, 500)
 DJANGO_ADMIN = "/admin/"
 
