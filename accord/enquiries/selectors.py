@@ -125,8 +125,8 @@ class EnquiryFilters:
 def enquiry_list_for_council(
     council: Council, *, filters: EnquiryFilters | None = None
 ) -> QuerySet[Enquiry]:
-    """Every enquiry of a council, filtered, by due date (overdue first among open ones)."""
-    qs = _list_qs().filter(council=council)
+    """Every enquiry of a council, filtered, newest first (by when it was received)."""
+    qs = _list_qs().filter(council=council).order_by("-received_at", "-id")
     return enquiry_filter(qs, filters or EnquiryFilters())
 
 

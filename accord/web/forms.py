@@ -14,28 +14,30 @@ MAX_WORKING_DAYS = 260
 _TIME_RE = re.compile(r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)$")
 
 
+def _whole(label: str, noun: str, least: int, most: int) -> forms.IntegerField:
+    """A whole-number field whose every error names the field, never a bare "Enter a whole number"."""
+    between = f"{noun[0].upper()}{noun[1:]} must be between {least} and {most}"
+    return forms.IntegerField(
+        label=label,
+        min_value=least,
+        max_value=most,
+        error_messages={
+            "required": f"Enter {noun}",
+            "invalid": f"Enter {noun} as a whole number",
+            "min_value": between,
+            "max_value": between,
+        },
+    )
+
+
 class DueDateForm(forms.Form):
     """When is a request received on a given day and time due, in N working days (D 6.3)?"""
 
-    received_day = forms.IntegerField(
-        label="Day", min_value=1, max_value=31, error_messages={"required": "Enter the day"}
-    )
-    received_month = forms.IntegerField(
-        label="Month", min_value=1, max_value=12, error_messages={"required": "Enter the month"}
-    )
-    received_year = forms.IntegerField(
-        label="Year",
-        min_value=1970,
-        max_value=2099,
-        error_messages={"required": "Enter the year"},
-    )
+    received_day = _whole("Day", "the day the request was received", 1, 31)
+    received_month = _whole("Month", "the month the request was received", 1, 12)
+    received_year = _whole("Year", "the year the request was received", 1970, 2099)
     received_time = forms.CharField(label="Time received", required=False, max_length=5)
-    working_days = forms.IntegerField(
-        label="Working days",
-        min_value=0,
-        max_value=MAX_WORKING_DAYS,
-        error_messages={"required": "Enter the number of working days"},
-    )
+    working_days = _whole("Working days", "the number of working days", 0, MAX_WORKING_DAYS)
 
     def clean_received_time(self) -> dt.time:
         value = (self.cleaned_data.get("received_time") or "").strip()

@@ -109,3 +109,51 @@ def axe_violations(page: Page) -> list[str]:
 @pytest.fixture
 def user_model() -> type:
     return get_user_model()
+
+
+# Reflow (WCAG 1.4.10): 320 CSS px is 1280 px at 400% zoom; 640 CSS px is 1280 px at 200% zoom.
+REFLOW_WIDTHS = (320, 640)
+_OVERFLOW_JS = """() => {
+  const width = window.innerWidth;
+  const found = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > width) found.push(`the page is ${root.scrollWidth}px wide`);
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (el.classList.length ? '.' + [...el.classList].join('.') : '');
+  for (const region of document.querySelectorAll('.accord-table-scroll')) {
+    const labelled = region.getAttribute('aria-labelledby') || region.getAttribute('aria-label');
+    if (region.tabIndex < 0 || !labelled || region.getAttribute('role') !== 'region') {
+      found.push(`${name(region)} scrolls but is not a focusable, labelled region`);
+    }
+  }
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (wide.some((outer) => outer.contains(el))) continue;
+    if (el.closest('.accord-table-scroll') && !el.classList.contains('accord-table-scroll')) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width <= 1 || getComputedStyle(el).visibility === 'hidden') continue;
+    if (box.right > width + 1 || box.left < -1) wide.push(el);
+  }
+  for (const el of wide.slice(0, 5)) {
+    const box = el.getBoundingClientRect();
+    found.push(`${name(el)} spans ${Math.round(box.left)}px to ${Math.round(box.right)}px`);
+  }
+  return found;
+}"""
+
+
+def reflow_problems(page: Page) -> list[str]:
+    """What scrolls sideways at each of `REFLOW_WIDTHS` (WCAG 1.4.10), one line per problem.
+
+    A data table may scroll inside its own focusable, labelled region (`.accord-table-scroll`), which
+    1.4.10 allows; anything else wider than the viewport, or the page itself, is a problem. The page is
+    left at the width it had.
+    """
+    before = page.viewport_size
+    lines = []
+    for width in sorted(REFLOW_WIDTHS, reverse=True):
+        page.set_viewport_size({"width": width, "height": 800})
+        lines += [f"at {width}px: {problem}" for problem in page.evaluate(_OVERFLOW_JS)]
+    if before is not None:
+        page.set_viewport_size(before)
+    return lines

@@ -58,7 +58,7 @@ def enquiry_holding_reply_send(
         raise AccordError(
             f"This holding reply was already sent on enquiry {enquiry.reference}: the Member has the "
             f"new timescale of {new_due_date:%d %B %Y} and has not answered it yet.",
-            citations=timing.citations,
+            citations=list(timing.citations),
         )
     waiting.update(decision=HoldingReply.Decision.SUPERSEDED)
     reply = HoldingReply.objects.create(

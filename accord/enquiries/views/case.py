@@ -43,6 +43,7 @@ class Action:
     """One thing an actor may do to a case: its button, its form and the service it calls."""
 
     button: str
+    done: str  # the confirmation shown once it is done, in the past tense
     form: Callable[..., forms.Form]
     call: Call
     secondary: bool = False
@@ -66,11 +67,13 @@ def _officer(enquiry: Enquiry, officer_id: int) -> Officer:
 ACTIONS: dict[str, Action] = {
     "claim": Action(
         "Take this enquiry",
+        "You have taken this enquiry.",
         EmptyForm,
         lambda a, e, d: services.enquiry_claim(actor=a, enquiry_id=e.pk),
     ),
     "assign": Action(
         "Assign",
+        "The enquiry is assigned.",
         AssignForm,
         lambda a, e, d: services.enquiry_assign(
             actor=a, enquiry=e, officer=_officer(e, d["officer"])
@@ -79,6 +82,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "answer": Action(
         "Send the substantive response",
+        "The substantive response is sent to the Member.",
         AnswerForm,
         lambda a, e, d: enquiry_answer_with_attachments(
             actor=a, enquiry=e, answer=d["text"], uploads=d["attachments"]
@@ -86,6 +90,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "holding-reply": Action(
         "Send a holding reply",
+        "The holding reply is sent to the Member.",
         HoldingReplyForm,
         lambda a, e, d: services.enquiry_holding_reply_send(
             actor=a,
@@ -97,6 +102,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "holding-reply-accept": Action(
         "Accept the new timescale",
+        "You have accepted the new timescale.",
         _text("Note to the officer (optional)", required=False),
         lambda a, e, d: services.enquiry_holding_reply_decide(
             actor=a, enquiry=e, accept=True, note=d["text"]
@@ -104,6 +110,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "holding-reply-decline": Action(
         "Decline the new timescale",
+        "You have declined the new timescale.",
         _text("Why it does not suit (optional)", required=False),
         lambda a, e, d: services.enquiry_holding_reply_decide(
             actor=a, enquiry=e, accept=False, note=d["text"]
@@ -112,47 +119,55 @@ ACTIONS: dict[str, Action] = {
     ),
     "wait-for-member": Action(
         "Ask the Member a question",
+        "Your question is sent to the Member.",
         _text("Your question for the Member"),
         lambda a, e, d: services.enquiry_wait_for_member(actor=a, enquiry=e, question=d["text"]),
         secondary=True,
     ),
     "member-reply": Action(
         "Send your reply",
+        "Your reply is sent to the officer.",
         _text("Your reply to the officer"),
         lambda a, e, d: services.enquiry_member_reply(actor=a, enquiry=e, reply=d["text"]),
     ),
     "close": Action(
         "Close the enquiry",
+        "The enquiry is closed.",
         EmptyForm,
         lambda a, e, d: services.enquiry_close(actor=a, enquiry=e),
         secondary=True,
     ),
     "reopen": Action(
         "Reopen the enquiry",
+        "The enquiry is reopened.",
         _text("Why you are reopening it"),
         lambda a, e, d: services.enquiry_reopen(actor=a, enquiry=e, reason=d["text"]),
         secondary=True,
     ),
     "chase": Action(
         "Chase this enquiry",
+        "The enquiry is chased.",
         _text("Note (optional)", required=False),
         lambda a, e, d: services.enquiry_chase(actor=a, enquiry=e, note=d["text"]),
         secondary=True,
     ),
     "escalate": Action(
         "Escalate",
+        "The enquiry is escalated.",
         _text("Why the response is not satisfactory"),
         lambda a, e, d: services.enquiry_escalate(actor=a, enquiry=e, reason=d["text"]),
         secondary=True,
     ),
     "burden-raise": Action(
         "Raise a disproportionate burden",
+        "The disproportionate burden is raised for review.",
         _text("Why answering would impose a disproportionate burden"),
         lambda a, e, d: services.enquiry_burden_raise(actor=a, enquiry=e, reason=d["text"]),
         secondary=True,
     ),
     "burden-review": Action(
         "Record the review",
+        "The review is recorded.",
         _text("Review note"),
         lambda a, e, d: services.enquiry_burden_review(
             actor=a, review=_open_review(e), note=d["text"]
@@ -161,6 +176,7 @@ ACTIONS: dict[str, Action] = {
     ),
     "burden-agree": Action(
         "Record the agreed approach",
+        "The agreed approach is recorded.",
         _text("The approach agreed with the Member"),
         lambda a, e, d: services.enquiry_burden_agree(
             actor=a, review=_open_review(e), approach=d["text"]
@@ -169,12 +185,14 @@ ACTIONS: dict[str, Action] = {
     ),
     "divert-to-complaints": Action(
         "Divert to the complaints procedure",
+        "The enquiry is diverted to the complaints procedure.",
         _text("Why this is a complaint"),
         lambda a, e, d: services.enquiry_divert_to_complaints(actor=a, enquiry=e, reason=d["text"]),
         secondary=True,
     ),
     "attachment-add": Action(
         "Upload the file",
+        "The file is added to the enquiry.",
         AttachmentForm,
         lambda a, e, d: services.enquiry_attachment_add(actor=a, enquiry=e, upload=d["upload"]),
         secondary=True,
@@ -275,7 +293,7 @@ def enquiry_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             enquiry = enquiry_for(actor, pk)
             context = _case_context(request, actor, enquiry, accord_error=error)
             return render(request, "enquiries/detail.html", context, status=400)
-        messages.success(request, f"Done: {ACTIONS[action].button.lower()}.")
+        messages.success(request, ACTIONS[action].done)
         return redirect("enquiries:detail", pk=pk)
     context = _case_context(
         request, actor, enquiry, action_forms={action: form}, invalid_action=action

@@ -39,6 +39,7 @@ class Step:
     """One step of a dispute: its button, its form and the service it calls (N 17)."""
 
     button: str
+    done: str  # the confirmation shown once it is done, in the past tense
     form: Callable[..., forms.Form]
     call: Call
 
@@ -46,6 +47,7 @@ class Step:
 STEPS: dict[str, Step] = {
     "dispute": Step(
         "Dispute the decision",
+        "Your dispute of the decision is recorded.",
         lambda *a, **kw: TextForm(*a, label="Your grounds for disputing the decision", **kw),
         lambda a, d, data: services.information_dispute_dispute(
             actor=a, dispute=d, grounds=data["text"]
@@ -53,6 +55,7 @@ STEPS: dict[str, Step] = {
     ),
     "decide": Step(
         "Record the decision",
+        "The decision is recorded.",
         lambda *a, **kw: DisputeDecisionForm(*a, label="The reasons for the decision", **kw),
         lambda a, d, data: services.information_dispute_decide(
             actor=a, dispute=d, entitled=data["entitled"], decision=data["decision"]
@@ -60,6 +63,7 @@ STEPS: dict[str, Step] = {
     ),
     "refer": Step(
         "Refer to the Council",
+        "The dispute is referred to the Council.",
         lambda *a, **kw: TextForm(*a, label="Why the dispute is still unresolved", **kw),
         lambda a, d, data: services.information_dispute_refer_to_council(
             actor=a, dispute=d, reason=data["text"]
@@ -67,6 +71,7 @@ STEPS: dict[str, Step] = {
     ),
     "council-decide": Step(
         "Record the Council's decision",
+        "The Council's decision is recorded.",
         lambda *a, **kw: DisputeDecisionForm(
             *a, label="The Council's decision (the meeting and minute)", **kw
         ),
@@ -141,7 +146,7 @@ def dispute_open(request: HttpRequest) -> HttpResponse:
         except AccordError as exc:
             error = exc
         else:
-            messages.success(request, f"Recorded: you declined to provide {dispute.document}.")
+            messages.success(request, f"Your decision to decline {dispute.document} is recorded.")
             return redirect("enquiries:dispute", pk=dispute.pk)
     context = council_context(
         council, form=form, enquiry=enquiry, citations=cites, refusal=refusal, accord_error=error
@@ -186,7 +191,7 @@ def dispute_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         except AccordError as error:
             context = _dispute_context(actor, dispute_for(actor, pk), accord_error=error)
             return render(request, "enquiries/dispute.html", context, status=400)
-        messages.success(request, f"Done: {STEPS[action].button.lower()}.")
+        messages.success(request, STEPS[action].done)
         return redirect("enquiries:dispute", pk=pk)
     context = _dispute_context(actor, dispute, step_forms={action: form}, invalid_action=action)
     return render(request, "enquiries/dispute.html", context, status=400)

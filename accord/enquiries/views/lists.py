@@ -141,6 +141,8 @@ def enquiry_all(request: HttpRequest, slug: str) -> HttpResponse:
         query=urlencode(filters.query_items()),
         with_personal_data=actor.is_democratic_services,
         actor_logs=actor.is_democratic_services,
+        # The platform administrator sees the list, but a case page only opens for the council's own people.
+        plain_references=actor.council_id != council.pk,
     )
     return render(request, "enquiries/all.html", context)
 

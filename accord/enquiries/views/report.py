@@ -15,39 +15,18 @@ from accord.enquiries.reports import COMPARATORS, KpiRow, enquiry_kpi_report, kp
 from accord.protocol.deadlines import RESPONSE_DEADLINE
 from accord.web.views.common import council_context, council_profile, request_council
 
-CHART_LABEL_WIDTH = 260
-CHART_BAR_WIDTH = 400
-CHART_ROW = 32
-
 
 @dataclass(frozen=True)
 class Bar:
+    """One bar of a chart: its label and the share answered on time, a percentage (0-100)."""
+
     label: str
     share: float
-    y: int
-    width: int
-    text_y: int
-    value_x: int
 
 
-def chart_bars(rows: list[KpiRow]) -> tuple[list[Bar], int]:
-    """Bar geometry as SVG attributes (no inline styles: the CSP forbids them)."""
-    bars = []
-    for i, row in enumerate(r for r in rows if r.share is not None):
-        share = row.share or 0.0
-        width = round(CHART_BAR_WIDTH * share / 100)
-        y = i * CHART_ROW + 4
-        bars.append(
-            Bar(
-                label=row.label,
-                share=share,
-                y=y,
-                width=width,
-                text_y=y + 18,
-                value_x=CHART_LABEL_WIDTH + width + 6,
-            )
-        )
-    return bars, max(1, len(bars)) * CHART_ROW + 8
+def chart_bars(rows: list[KpiRow]) -> list[Bar]:
+    """The rows that have a share to draw (a row with nothing answered yet has none)."""
+    return [Bar(label=row.label, share=row.share) for row in rows if row.share is not None]
 
 
 @login_required
@@ -59,19 +38,13 @@ def enquiry_report(request: HttpRequest, slug: str) -> HttpResponse:
     report = enquiry_kpi_report(councils=[council], start=start, end=end)
     profile = council_profile(council)
     rule = profile.rules.get(RESPONSE_DEADLINE) if profile is not None else None
-    service_bars, service_height = chart_bars(report.by_service)
-    month_bars, month_height = chart_bars(report.by_month)
     context = council_context(
         council,
         report=report,
         citations=rule.citations if rule is not None else (),
         comparators=COMPARATORS,
-        service_bars=service_bars,
-        service_height=service_height,
-        month_bars=month_bars,
-        month_height=month_height,
-        label_width=CHART_LABEL_WIDTH,
-        chart_width=CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 60,
+        service_bars=chart_bars(report.by_service),
+        month_bars=chart_bars(report.by_month),
         today=clock.today(),
         form=form,
         query=form.query(),

@@ -34,6 +34,25 @@ def para_anchor_filter(paragraph_id: str) -> str:
     return paragraph_anchor(paragraph_id)
 
 
+@register.filter
+def error_anchor(field: Any) -> str:
+    """The id an error summary's link for `field` (a bound field) goes to (WCAG 3.3.1).
+
+    The field's own input, or for a set of radios or checkboxes its first option (`<auto_id>_0`, as the
+    shared radios include numbers them): the GOV.UK error summary pattern. Anything that is not a bound
+    field (a form with no visible field) goes to the main content.
+    """
+    widget = getattr(getattr(field, "field", None), "widget", None)
+    if widget is None:
+        return "main-content"
+    if getattr(widget, "input_type", "") == "radio" or (
+        getattr(widget, "input_type", "") == "checkbox"
+        and getattr(widget, "allow_multiple_selected", False)
+    ):
+        return f"{field.auto_id}_0"
+    return str(field.id_for_label or field.auto_id or "main-content")
+
+
 @register.simple_tag
 def coverage_tag(state: str) -> SafeString:
     text, modifier = COVERAGE_TAGS.get(str(state), NOT_YET)
