@@ -89,6 +89,34 @@ def _task_result(roles: Roles) -> models.Model:
     )
 
 
+def _sign_in(roles: Roles) -> models.Model:
+    from accord.accounts.models import CouncilSignIn
+
+    return CouncilSignIn.objects.create(council=roles.council)
+
+
+def _sign_in_failure(roles: Roles) -> models.Model:
+    from accord.accounts.models import SignInFailure
+
+    return SignInFailure.objects.create(
+        path=SignInFailure.Path.choices[0][0], username="member", reason="Wrong password."
+    )
+
+
+def _mailbox(roles: Roles) -> models.Model:
+    from accord.enquiries.intake.models import EnquiryMailbox
+    from accord.enquiries.tests.factories import CategoryFactory
+
+    return EnquiryMailbox.objects.create(
+        council=roles.council,
+        address="enquiries@testshire.example",
+        host="127.0.0.1",
+        username="enquiries",
+        password_env="ACCORD_MAILBOX_PASSWORD_TESTSHIRE",
+        category=CategoryFactory(council=roles.council, name="E-mailed"),
+    )
+
+
 f: Any = cf
 # One object of the roles' council for each model in the admin.
 OBJECTS: dict[str, Callable[[Roles], models.Model]] = {
@@ -114,9 +142,12 @@ OBJECTS: dict[str, Callable[[Roles], models.Model]] = {
     "securitylog.securitylogentry": _log_entry,
     "auth.group": lambda roles: Group.objects.create(name="Editors"),
     "django_tasks_database.dbtaskresult": _task_result,
+    "accounts.councilsignin": _sign_in,
+    "accounts.signinfailure": _sign_in_failure,
+    "intake.enquirymailbox": _mailbox,
 }
 # The platform's own set-up: platform administrators only, whatever permissions a council's staff hold.
-PLATFORM_MODELS = {"auth.group", "django_tasks_database.dbtaskresult"}
+PLATFORM_MODELS = {"auth.group", "django_tasks_database.dbtaskresult", "accounts.signinfailure"}
 # Nobody adds these in the admin: cases are raised through Accord, tokens by command, the rest by Accord.
 NO_ADD = {
     "enquiries.enquiry",
@@ -124,6 +155,7 @@ NO_ADD = {
     "notifications.outboxmessage",
     "securitylog.securitylogentry",
     "django_tasks_database.dbtaskresult",
+    "accounts.signinfailure",
 }
 # The record: deleted by nobody.
 NO_DELETE = NO_ADD | {"enquiries.enquirysettings"}

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.db.models.fields.reverse_related import ForeignObjectRel
 from django.http import HttpRequest
 
-from accord.councils.admin import CouncilScopedMixin, platform_only
+from accord.councils.admin import CouncilScopedMixin, PlatformOnlyMixin, platform_only
 from accord.councils.admin_changes import admin_change_send
 
 from .models import CouncilSignIn, SignInFailure, User
@@ -74,7 +74,9 @@ class AccordUserAdmin(CouncilScopedMixin, UserAdmin):
 
 
 @admin.register(CouncilSignIn)
-class CouncilSignInAdmin(admin.ModelAdmin):
+class CouncilSignInAdmin(CouncilScopedMixin, admin.ModelAdmin):
+    """A council's sessions and single sign-on: its own democratic services only (a superuser sees all)."""
+
     list_display = ("council", "session_idle_minutes", "session_absolute_hours", "oidc_name")
     fieldsets = (
         ("Sessions", {"fields": ("council", "session_idle_minutes", "session_absolute_hours")}),
@@ -94,8 +96,9 @@ class CouncilSignInAdmin(admin.ModelAdmin):
 
 
 @admin.register(SignInFailure)
-class SignInFailureAdmin(admin.ModelAdmin):
-    """Read only: a failure is evidence and is never edited or deleted here."""
+class SignInFailureAdmin(PlatformOnlyMixin, admin.ModelAdmin):
+    """Read only, for platform administrators (a failure may name no council): evidence, never edited or
+    deleted here. A council reads its own in the security and access log."""
 
     list_display = ("at", "path", "username", "ip_address", "reason")
     list_filter = ("path",)
@@ -112,3 +115,16 @@ class SignInFailureAdmin(admin.ModelAdmin):
 
 
 platform_only(Group)
+
+
+def allauth_admin_unregister() -> None:
+    """allauth's own admin pages (e-mail addresses, authenticators, social apps, accounts and tokens) are not
+    offered: a council configures single sign-on as a `CouncilSignIn`, and a person's factors are theirs to
+    manage; a lost authenticator is replaced with a recovery code (docs/operations.md)."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken
+
+    for model in (EmailAddress, Authenticator, SocialAccount, SocialApp, SocialToken):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)

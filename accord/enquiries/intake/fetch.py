@@ -1,4 +1,4 @@
-"""Fetching a council's enquiries mailbox by IMAP with the standard library's `imaplib` (docs/adr/0008).
+"""Fetching a council's enquiries mailbox by IMAP with the standard library's `imaplib` (docs/adr/0016).
 
 Each unread message is taken (by UID, without marking it read), recorded, and only then flagged `\\Seen`: a
 worker stopped in between fetches it again next time, and its Message-ID makes that a no-op. A message over

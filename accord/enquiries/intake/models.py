@@ -13,7 +13,7 @@ MAX_MESSAGE_BYTES = 25 * 1024 * 1024
 
 
 class EnquiryMailbox(models.Model):
-    """Where `accord worker` fetches a council's e-mailed enquiries from, by IMAP (docs/adr/0008)."""
+    """Where `accord worker` fetches a council's e-mailed enquiries from, by IMAP (docs/adr/0016)."""
 
     council = models.OneToOneField(
         Council, on_delete=models.CASCADE, related_name="enquiry_mailbox"
