@@ -33,6 +33,7 @@ api = AccordAPI(
 api.add_router("", councils.router)
 api.add_router("", calendar.router)
 api.add_router("", "accord.enquiries.api.router")
+api.add_router("", "accord.enquiries.api_actions.router")
 api.add_router("", "accord.enquiries.api_shared.router")
 api.add_router("", "accord.enquiries.api_files.router")
 api.add_router("", "accord.enquiries.api_disputes.router")

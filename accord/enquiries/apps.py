@@ -7,10 +7,14 @@ class EnquiriesConfig(AppConfig):
     verbose_name = "Members' enquiries"
 
     def ready(self) -> None:
+        from accord.cases.actions import actions_register
         from accord.councils.apps import track_council_settings
         from accord.councils.calendars import calendar_changed_register
 
         from . import jobs
+        from .actions import ENQUIRY_ACTIONS
+
+        actions_register(ENQUIRY_ACTIONS)
 
         jobs.register()
         from .services import council_closure_days_apply
