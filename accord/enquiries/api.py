@@ -16,6 +16,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from accord.api.auth import api_actor
 from accord.api.inputs import MAX_ID, Day, Fits, Id, Input, Slug, body_ref, fits
 from accord.api.schemas import ErrorOut
+from accord.cases.history import event_actor_name
 from accord.core.access import Actor, council_for
 from accord.councils.models import Area, Member
 from accord.enquiries import rules, selectors, services
@@ -274,7 +275,7 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
         "history": [
             {
                 "at": ev.at,
-                "actor": selectors.event_actor_name(ev.actor),
+                "actor": event_actor_name(ev.actor),
                 "kind": ev.kind,
                 "description": ev.description,
                 "text": ev.data.get("text", ""),

@@ -8,13 +8,16 @@ class EnquiriesConfig(AppConfig):
 
     def ready(self) -> None:
         from accord.cases.actions import actions_register
+        from accord.cases.nav import nav_register
         from accord.councils.apps import track_council_settings
         from accord.councils.calendars import calendar_changed_register
 
         from . import jobs
         from .actions import ENQUIRY_ACTIONS
+        from .nav import enquiry_nav_links
 
         actions_register(ENQUIRY_ACTIONS)
+        nav_register(self.label, enquiry_nav_links)
 
         jobs.register()
         from .services import council_closure_days_apply

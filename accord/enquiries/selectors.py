@@ -201,17 +201,6 @@ def enquiry_event_list(enquiry: Enquiry) -> QuerySet[EnquiryEvent]:
     return enquiry.events.select_related("actor__member", "actor__officer").order_by("at", "id")
 
 
-def event_actor_name(user: Any) -> str | None:
-    """Who acted, as the history names them: the Member's or officer's name, else the user's full name
-    (a username only when nothing else is recorded); None for Accord itself (a periodic job)."""
-    if user is None:
-        return None
-    person = getattr(user, "officer", None) or getattr(user, "member", None)
-    if person is not None:
-        return str(person.name)
-    return str(user.get_full_name() or user.get_username())
-
-
 def enquiry_answer_list(enquiry: Enquiry) -> list[EnquiryEvent]:
     """Every substantive response the case has had, one per round, oldest first (D 6.3): a reopened case
     answered again keeps its first answer in the record. Each event's `data["text"]` is the answer."""

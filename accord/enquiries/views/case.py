@@ -9,14 +9,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accord.cases.actions import Action, controls_for
+from accord.cases.deadlines import DueDateWorking, due_date_working
 from accord.core import clock
 from accord.core.access import Actor, is_democratic_services, is_member, require
 from accord.core.errors import AccordError
-from accord.councils.calendars import calendar_for
 from accord.councils.models import Member
 from accord.enquiries import rules, selectors, services
 from accord.enquiries.access import enquiry_for
@@ -31,21 +32,29 @@ def _form(action: Action, enquiry: Enquiry, data: Any = None, files: Any = None)
     return action.form(data, files, prefix=action.name, case=enquiry)
 
 
-def due_date_working(enquiry: Enquiry) -> dict[str, Any]:
-    """How the due date was computed (D 6.3), recomputed with the council's calendar from the receipt."""
-    due = calendar_for(enquiry.council).due(enquiry.received_at, enquiry.working_days)
+def enquiry_due_date_working(enquiry: Enquiry) -> DueDateWorking:
+    """How the due date was computed (D 6.3), recomputed with the council's calendar from the receipt, and
+    why it moved: a holding reply's timescale accepted, or the clock stopped while waiting for the Member."""
     profile = council_profile(enquiry.council)
-    citations = (
-        rules.citations_of(profile, rules.RESPONSE_DEADLINE, rules.RESPONSE_SETTING)
+    why = []
+    if enquiry.agreed_due_date:
+        why.append("the Member accepted a holding reply's new timescale")
+    if enquiry.paused_working_days:
+        days = enquiry.paused_working_days
+        why.append(
+            f"the clock stopped for {days} working day{pluralize(days)} while the officer waited "
+            "for the Member"
+        )
+    return due_date_working(
+        council=enquiry.council,
+        received_at=enquiry.received_at,
+        working_days=enquiry.working_days,
+        due_date=enquiry.due_date,
+        citations=rules.citations_of(profile, rules.RESPONSE_DEADLINE, rules.RESPONSE_SETTING)
         if profile is not None
-        else []
+        else [],
+        why_moved=why,
     )
-    return {
-        "computed": due,
-        "lines": due.explain(),
-        "moved": due.due != enquiry.due_date,
-        "citations": citations,
-    }
 
 
 def _case_context(
@@ -66,7 +75,7 @@ def _case_context(
         enquiry=enquiry,
         overdue=selectors.enquiry_is_overdue(enquiry),
         route=selectors.enquiry_route(enquiry),
-        working=due_date_working(enquiry),
+        working=enquiry_due_date_working(enquiry),
         holding_replies=enquiry.holding_replies.select_related("sent_by"),
         events=selectors.enquiry_event_list(enquiry),
         member_messages=selectors.enquiry_member_message_list(enquiry),
