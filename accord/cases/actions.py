@@ -39,6 +39,8 @@ class Action:
     - `schema`: the API's input (a ninja `Schema`), or None for an action that takes none.
     - `call`: `(actor, case, data) -> Any`, the one service it runs; `data` holds the form's cleaned data
       or the API payload renamed by `api_fields` (API field -> data key), so both reach the same call.
+    - `api_refs`: `(case, payload) -> None`, checks that the API payload's references (an officer's id)
+      name something of the case's council, refusing with a 422 naming the field before the call.
     - `files`: the API takes the input as a multipart form with files (`upload`) rather than JSON.
     - `link`: for an action whose page control is a link to its own page, `case -> url`.
     - `api_aliases`: older API paths kept for the same operation (marked deprecated in the OpenAPI).
@@ -55,6 +57,7 @@ class Action:
     cites: tuple[str, ...] = ()
     schema: type | None = None
     api_fields: Mapping[str, str] = field(default_factory=dict)
+    api_refs: Callable[[Any, dict[str, Any]], None] | None = None
     summary: str = ""
     files: bool = False
     link: Callable[[Any], str] | None = None
@@ -68,8 +71,11 @@ class Action:
             return False
         return self.allowed(actor, case)
 
-    def data_from_api(self, payload: Mapping[str, Any]) -> dict[str, Any]:
-        """The API payload as the data the call takes: each field renamed by `api_fields`."""
+    def data_from_api(self, case: Any, payload: dict[str, Any]) -> dict[str, Any]:
+        """The API payload as the data the call takes: its references checked (`api_refs`), then each field
+        renamed by `api_fields`."""
+        if self.api_refs is not None:
+            self.api_refs(case, payload)
         return {self.api_fields.get(k, k): v for k, v in payload.items()}
 
 

@@ -15,6 +15,7 @@ from django import forms
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from accord.api.inputs import body_ref
 from accord.cases.actions import Action, ActionRegistry
 from accord.core import clock
 from accord.core.access import Actor, is_monitoring_officer
@@ -147,6 +148,12 @@ def _officer(enquiry: Enquiry, officer_id: int) -> Officer:
     return get_object_or_404(Officer, pk=officer_id, council_id=enquiry.council_id)
 
 
+def _officer_of_council(enquiry: Enquiry, payload: dict[str, Any]) -> None:
+    body_ref(
+        Officer.objects.filter(council_id=enquiry.council_id), payload["officer_id"], "officer_id"
+    )
+
+
 def _answer(a: Actor, e: Enquiry, d: dict[str, Any]) -> Any:
     return enquiry_answer_with_attachments(
         actor=a, enquiry=e, answer=d["text"], uploads=d.get("attachments") or ()
@@ -271,6 +278,7 @@ ENQUIRY_ACTIONS: ActionRegistry[Enquiry] = ActionRegistry(
             cites=(rules.ROUTING,),
             schema=api.AssignIn,
             api_fields={"officer_id": "officer"},
+            api_refs=_officer_of_council,
             summary="The accountable manager gives the enquiry to an officer (D 6.2).",
         ),
         Action(

@@ -30,9 +30,11 @@ def action_take(request: HttpRequest, action: Action, enquiry_id: int, data: dic
     """Run one declared action for the API caller and answer the case (`EnquiryDetailOut`).
 
     Raises `Http404` for a case the caller may not see and `AccordError` (a 400 citing the rule) when
-    the service refuses the action in the case's locked state."""
+    the service refuses the action in the case's locked state; a 422 for a reference to something that is
+    not the council's."""
     actor = api_actor(request)
-    action.call(actor, enquiry_for(actor, enquiry_id), action.data_from_api(data))
+    enquiry = enquiry_for(actor, enquiry_id)
+    action.call(actor, enquiry, action.data_from_api(enquiry, data))
     return _detail(actor, enquiry_id)
 
 

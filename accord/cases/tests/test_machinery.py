@@ -52,7 +52,7 @@ def test_the_api_payload_reaches_the_call_under_the_declared_names() -> None:
         "chase", "Chase", anyone, lambda a, c, d: None, lambda *a, **kw: None,
         api_fields={"note": "text"},
     )  # fmt: skip
-    assert action.data_from_api({"note": "Any news?", "other": 1}) == {
+    assert action.data_from_api(None, {"note": "Any news?", "other": 1}) == {
         "text": "Any news?",
         "other": 1,
     }
