@@ -241,6 +241,17 @@ _TRANSITIONS: dict[str, dict[str, Any]] = {
     "wait": {"question": "Which house number?"},
     "reply": {"reply": "Number 12."},
     "divert": {"reason": "A complaint"},
+    # The same operations by their declared names (accord.enquiries.actions); the paths above are kept.
+    "holding-reply-accept": {"note": ""},
+    "holding-reply-decline": {"note": "Too long"},
+    "wait-for-member": {"question": "Which house number?"},
+    "member-reply": {"reply": "Number 12."},
+    "divert-to-complaints": {"reason": "A complaint"},
+    "burden-raise": {"reason": "Every collection since 2019"},
+    "burden-review": {"note": "Reviewed"},
+    "burden-agree": {"approach": "A summary of the last year"},
+    # A district council has no N 17 procedure: the Chief Officer's record is refused citing D 6.8.
+    "information-dispute-open": {"document": "The contract", "reason": "Commercially confidential"},
 }
 # A new case: the service's officers may take it; only the Member's side may chase it (D 6.3); nothing
 # else is allowed yet, so every other transition is refused with a 400 and its citations.
@@ -335,8 +346,16 @@ WEB_ROUTES += [
     Route("enquiries:settings", DEMOCRATIC_SERVICES_PAGE, kwargs=council_slug),
 ]
 
-# The answer with files is a multipart form: without one, every signed-in caller gets the validation error.
+# The answer with files and a file added to the case are multipart forms: without one, every signed-in
+# caller gets the validation error.
 API_ROUTES += [
+    Route(
+        "/api/v1/enquiries/{enquiry_id}/attachment-add",
+        outcomes(422, anonymous=401),
+        kwargs=enquiry_api_id,
+        method="post",
+        html=False,
+    ),
     Route(
         "/api/v1/enquiries/{enquiry_id}/answer-with-attachments",
         outcomes(422, anonymous=401),

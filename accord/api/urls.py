@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
-from accord.api import calendar, councils
+from accord.api import calendar
 from accord.api.auth import API_AUTH
 from accord.api.openapi import openapi_errors_document
 from accord.core.errors import AccordError
@@ -30,9 +30,10 @@ api = AccordAPI(
     docs_url=None,
     auth=API_AUTH,
 )
-api.add_router("", councils.router)
+api.add_router("", "accord.councils.api.router")
 api.add_router("", calendar.router)
 api.add_router("", "accord.enquiries.api.router")
+api.add_router("", "accord.enquiries.api_actions.router")
 api.add_router("", "accord.enquiries.api_shared.router")
 api.add_router("", "accord.enquiries.api_files.router")
 api.add_router("", "accord.enquiries.api_disputes.router")

@@ -6,12 +6,13 @@ D 6.3 counts "working days"; a council's closure days (e.g. between Christmas an
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from accord.councils.kept import CouncilKept
 from accord.councils.models import Council
+from accord.protocol import Citation
 from accord.protocol.calendar import WorkingCalendar, bank_holidays
 
 
@@ -46,6 +47,35 @@ def council_calendar_changed(*, actor: Any, council: Council) -> int:
     """Tell every registered capability that the council's calendar changed, in the caller's transaction;
     returns how many open cases moved in all. Errors are the handlers' own (AccordError)."""
     return sum(handler(actor=actor, council=council) for handler in _CALENDAR_CHANGED)
+
+
+@dataclass(frozen=True)
+class CaseDeadline:
+    """The working days a capability's new case has at a council, and the paragraphs behind the number."""
+
+    working_days: int
+    citations: Sequence[Citation]
+
+
+CaseDeadlineOf = Callable[[Council], CaseDeadline | None]
+_CASE_DEADLINES: list[CaseDeadlineOf] = []
+
+
+def case_deadline_register(deadline_of: CaseDeadlineOf) -> CaseDeadlineOf:
+    """A capability registers the deadline of its new cases at a council (`None` where it has none), for
+    the calendar page to pre-fill (enquiries: D 6.3, N 16). Registered from its `AppConfig.ready`."""
+    if deadline_of not in _CASE_DEADLINES:
+        _CASE_DEADLINES.append(deadline_of)
+    return deadline_of
+
+
+def council_case_deadline(council: Council) -> CaseDeadline | None:
+    """The first registered capability's deadline at the council, or None when none gives one."""
+    for deadline_of in _CASE_DEADLINES:
+        deadline = deadline_of(council)
+        if deadline is not None:
+            return deadline
+    return None
 
 
 def calendar_for(council: Council) -> WorkingCalendar:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from accord.core import clock
+from accord.cases.actions import actions_of
 from accord.core.access import Actor, is_monitoring_officer
 from accord.councils.models import Officer
-from accord.enquiries.models import BurdenReview, Enquiry, HoldingReply
+from accord.enquiries.models import Enquiry
 
 State = Enquiry.State
 MANAGER_GRADES = (
@@ -109,63 +109,6 @@ def manages_service(actor: Actor, enquiry: Enquiry) -> bool:
 
 
 def enquiry_actions_for(actor: Actor, enquiry: Enquiry) -> list[str]:
-    """The actions the actor may take on the enquiry now, by name, for the page to offer."""
-    if not actor.is_authenticated or actor.council_id != enquiry.council_id:
-        return []
-    state = enquiry.state
-    is_open = state in Enquiry.OPEN_STATES
-    actions: list[str] = []
-    member_side = acts_for_member(actor, enquiry)
-    case_officer = is_case_officer(actor, enquiry)
-    manager = manages_service(actor, enquiry)
-    handler = case_officer or manager
-    if member_side:
-        if is_open:
-            actions.append("chase")
-        if state == State.WAITING_FOR_MEMBER:
-            actions.append("member-reply")
-        if (
-            is_open
-            and enquiry.holding_replies.filter(decision=HoldingReply.Decision.PROPOSED).exists()
-        ):
-            # D 6.3: the timescale of a holding reply is agreed with the Member.
-            actions += ["holding-reply-accept", "holding-reply-decline"]
-        if state in (State.ANSWERED, State.CLOSED):
-            actions.append("escalate")
-            if enquiry.reopen_until is not None and clock.today() <= enquiry.reopen_until:
-                actions.append("reopen")
-    if (
-        state == State.RECEIVED
-        and actor.officer is not None
-        and enquiry.assigned_to_id is None
-        and (actor.officer.service_id == enquiry.service_id or manager)
-    ):
-        actions.append("claim")
-    if manager and is_open:
-        actions.append("assign")
-    if handler and state in (State.ASSIGNED, State.HOLDING_REPLY_SENT):
-        actions += ["holding-reply", "wait-for-member", "answer", "divert-to-complaints"]
-        if not BurdenReview.objects.filter(
-            enquiry=enquiry, state__in=[BurdenReview.State.RAISED, BurdenReview.State.REVIEWED]
-        ).exists():
-            actions.append("burden-raise")
-    if state == State.MONITORING_OFFICER and is_monitoring_officer(actor):
-        actions.append("answer")
-    if state == State.ANSWERED and (member_side or handler):
-        actions.append("close")
-    if actor.officer is not None:
-        # D 6.4: the reviewer first reviews the burden, then records the approach agreed with the Member.
-        review_states = set(
-            BurdenReview.objects.filter(enquiry=enquiry, reviewer=actor.officer).values_list(
-                "state", flat=True
-            )
-        )
-        if BurdenReview.State.RAISED in review_states:
-            actions.append("burden-review")
-        if BurdenReview.State.REVIEWED in review_states:
-            actions.append("burden-agree")
-    if is_open and (member_side or handler):
-        actions.append("attachment-add")
-    if actor.is_chief_officer:
-        actions.append("information-dispute-open")
-    return list(dict.fromkeys(actions))
+    """The names of the actions the actor may take on the enquiry now, as declared in
+    `accord.enquiries.actions` (the page's controls, the API's `actions` and every service's re-check)."""
+    return actions_of("enquiries").offered_names(actor, enquiry)

@@ -16,8 +16,9 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from accord.api.auth import api_actor
 from accord.api.inputs import MAX_ID, Day, Fits, Id, Input, Slug, body_ref, fits
 from accord.api.schemas import ErrorOut
+from accord.cases.history import event_actor_name
 from accord.core.access import Actor, council_for
-from accord.councils.models import Area, Member, Officer
+from accord.councils.models import Area, Member
 from accord.enquiries import rules, selectors, services
 from accord.enquiries.access import enquiries_visible_to, enquiry_actions_for, enquiry_for
 from accord.enquiries.models import Category, Enquiry, HoldingReply
@@ -185,40 +186,6 @@ class ListFilters(Schema):
     page_size: Annotated[int, Field(ge=1, le=selectors.MAX_PAGE_SIZE)] = selectors.PAGE_SIZE
 
 
-class AssignIn(Input):
-    officer_id: Id
-
-
-class HoldingReplyIn(Input):
-    reason: Annotated[str, fits(HoldingReply, "reason")]
-    new_due_date: Annotated[
-        Day,
-        Field(
-            description="The timescale proposed to the Member; it counts once they accept it (D 6.3)"
-        ),
-    ]
-
-
-class AnswerIn(Input):
-    answer: Annotated[str, fits(Enquiry, "answer")]
-
-
-class ReasonIn(Input):
-    reason: Lines
-
-
-class NoteIn(Input):
-    note: Lines = ""
-
-
-class QuestionIn(Input):
-    question: Lines
-
-
-class ReplyIn(Input):
-    reply: Lines
-
-
 def _ref(obj: Any) -> dict[str, Any] | None:
     return None if obj is None else {"id": obj.pk, "name": getattr(obj, "name", str(obj))}
 
@@ -308,7 +275,7 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
         "history": [
             {
                 "at": ev.at,
-                "actor": selectors.event_actor_name(ev.actor),
+                "actor": event_actor_name(ev.actor),
                 "kind": ev.kind,
                 "description": ev.description,
                 "text": ev.data.get("text", ""),
@@ -397,167 +364,6 @@ def enquiry_list(request: HttpRequest, filters: Query[ListFilters]) -> dict[str,
 def enquiry_detail(request: HttpRequest, enquiry_id: EnquiryId) -> dict[str, Any]:
     """One enquiry with its holding replies, its history and the actions the caller may take."""
     return _detail(api_actor(request), enquiry_id)
-
-
-def _run(request: HttpRequest, enquiry_id: EnquiryId, call: Any) -> dict[str, Any]:
-    actor = api_actor(request)
-    call(actor, enquiry_for(actor, enquiry_id))
-    return _detail(actor, enquiry_id)
-
-
-@router.post("/enquiries/{enquiry_id}/claim", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_claim(request: HttpRequest, enquiry_id: EnquiryId) -> dict[str, Any]:
-    """An officer of the owning service takes the enquiry (D 6.2)."""
-    return _run(request, enquiry_id, lambda a, e: services.enquiry_claim(actor=a, enquiry_id=e.pk))
-
-
-@router.post("/enquiries/{enquiry_id}/assign", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_assign(
-    request: HttpRequest, enquiry_id: EnquiryId, payload: AssignIn
-) -> dict[str, Any]:
-    def call(a: Actor, e: Enquiry) -> Any:
-        officer = body_ref(
-            Officer.objects.filter(council_id=e.council_id), payload.officer_id, "officer_id"
-        )
-        return services.enquiry_assign(actor=a, enquiry=e, officer=officer)
-
-    return _run(request, enquiry_id, call)
-
-
-@router.post("/enquiries/{enquiry_id}/holding-reply", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_holding_reply(
-    request: HttpRequest, enquiry_id: EnquiryId, payload: HoldingReplyIn
-) -> dict[str, Any]:
-    """The reason and a new timescale proposed to the Member, who accepts or declines it (D 6.3)."""
-    return _run(
-        request,
-        enquiry_id,
-        lambda a, e: services.enquiry_holding_reply_send(
-            actor=a,
-            enquiry=e,
-            reason=payload.reason,
-            new_due_date=payload.new_due_date,
-        ),
-    )
-
-
-def _holding_reply_decide(
-    request: HttpRequest, enquiry_id: int, payload: NoteIn, *, accept: bool
-) -> dict[str, Any]:
-    return _run(
-        request,
-        enquiry_id,
-        lambda a, e: services.enquiry_holding_reply_decide(
-            actor=a, enquiry=e, accept=accept, note=payload.note
-        ),
-    )
-
-
-@router.post(
-    "/enquiries/{enquiry_id}/holding-reply/accept", response={200: EnquiryDetailOut, **ERRORS}
-)
-def enquiry_holding_reply_accept(
-    request: HttpRequest, enquiry_id: int, payload: NoteIn
-) -> dict[str, Any]:
-    """The Member (or democratic services for them) accepts the proposed timescale (D 6.3)."""
-    return _holding_reply_decide(request, enquiry_id, payload, accept=True)
-
-
-@router.post(
-    "/enquiries/{enquiry_id}/holding-reply/decline", response={200: EnquiryDetailOut, **ERRORS}
-)
-def enquiry_holding_reply_decline(
-    request: HttpRequest, enquiry_id: int, payload: NoteIn
-) -> dict[str, Any]:
-    """The Member (or democratic services for them) declines it: the due date stands (D 6.3)."""
-    return _holding_reply_decide(request, enquiry_id, payload, accept=False)
-
-
-@router.post("/enquiries/{enquiry_id}/answer", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_answer(
-    request: HttpRequest, enquiry_id: EnquiryId, payload: AnswerIn
-) -> dict[str, Any]:
-    """The substantive response (D 6.3)."""
-    return _run(
-        request,
-        enquiry_id,
-        lambda a, e: services.enquiry_answer(actor=a, enquiry=e, answer=payload.answer),
-    )
-
-
-@router.post("/enquiries/{enquiry_id}/close", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_close(request: HttpRequest, enquiry_id: EnquiryId) -> dict[str, Any]:
-    return _run(request, enquiry_id, lambda a, e: services.enquiry_close(actor=a, enquiry=e))
-
-
-@router.post("/enquiries/{enquiry_id}/reopen", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_reopen(
-    request: HttpRequest, enquiry_id: EnquiryId, payload: ReasonIn
-) -> dict[str, Any]:
-    return _run(
-        request,
-        enquiry_id,
-        lambda a, e: services.enquiry_reopen(actor=a, enquiry=e, reason=payload.reason),
-    )
-
-
-@router.post("/enquiries/{enquiry_id}/chase", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_chase(request: HttpRequest, enquiry_id: EnquiryId, payload: NoteIn) -> dict[str, Any]:
-    """A Member chases a live enquiry: recorded and counted (D 6.3)."""
-    return _run(
-        request,
-        enquiry_id,
-        lambda a, e: services.enquiry_chase(actor=a, enquiry=e, note=payload.note),
-    )
-
-
-@router.post("/enquiries/{enquiry_id}/escalate", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_escalate(
-    request: HttpRequest, enquiry_id: EnquiryId, payload: ReasonIn
-) -> dict[str, Any]:
-    """A Member not satisfied with a response escalates it (D 4.3)."""
-    return _run(
-        request,
-        enquiry_id,
-        lambda a, e: services.enquiry_escalate(actor=a, enquiry=e, reason=payload.reason),
-    )
-
-
-@router.post("/enquiries/{enquiry_id}/wait", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_wait(
-    request: HttpRequest, enquiry_id: EnquiryId, payload: QuestionIn
-) -> dict[str, Any]:
-    """Ask the Member a question; the clock stops until they reply."""
-    return _run(
-        request,
-        enquiry_id,
-        lambda a, e: services.enquiry_wait_for_member(
-            actor=a, enquiry=e, question=payload.question
-        ),
-    )
-
-
-@router.post("/enquiries/{enquiry_id}/reply", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_reply(request: HttpRequest, enquiry_id: EnquiryId, payload: ReplyIn) -> dict[str, Any]:
-    return _run(
-        request,
-        enquiry_id,
-        lambda a, e: services.enquiry_member_reply(actor=a, enquiry=e, reply=payload.reply),
-    )
-
-
-@router.post("/enquiries/{enquiry_id}/divert", response={200: EnquiryDetailOut, **ERRORS})
-def enquiry_divert(
-    request: HttpRequest, enquiry_id: EnquiryId, payload: ReasonIn
-) -> dict[str, Any]:
-    """A constituent's complaint goes to the Corporate Complaints Procedure (D 6.7)."""
-    return _run(
-        request,
-        enquiry_id,
-        lambda a, e: services.enquiry_divert_to_complaints(
-            actor=a, enquiry=e, reason=payload.reason
-        ),
-    )
 
 
 class KpiIn(Schema):

@@ -7,10 +7,19 @@ class EnquiriesConfig(AppConfig):
     verbose_name = "Members' enquiries"
 
     def ready(self) -> None:
+        from accord.cases.actions import actions_register
+        from accord.cases.nav import nav_register
         from accord.councils.apps import track_council_settings
-        from accord.councils.calendars import calendar_changed_register
+        from accord.councils.calendars import calendar_changed_register, case_deadline_register
 
         from . import jobs
+        from .actions import ENQUIRY_ACTIONS
+        from .nav import enquiry_nav_links
+        from .selectors import council_case_deadline_of
+
+        actions_register(ENQUIRY_ACTIONS)
+        nav_register(self.label, enquiry_nav_links)
+        case_deadline_register(council_case_deadline_of)
 
         jobs.register()
         from .services import council_closure_days_apply

@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from accord.cases.models import CaseEvent, ChainHead
 from accord.core import clock
 from accord.councils.models import Area, Council, Member, Officer, Service
 from accord.enquiries import invariants
@@ -196,37 +197,23 @@ def answered_month_of(answered_at: dt.datetime | None) -> dt.date | None:
     return answered_at.astimezone(clock.LONDON).date().replace(day=1)
 
 
-class EnquiryEvent(models.Model):
-    """One change on a case's history: who, when, what, and the paragraphs behind it."""
+class EnquiryEvent(CaseEvent):
+    """One change on an enquiry's history: who, when, what, and the paragraphs behind it.
+
+    The council's history is one hash chain (`accord.enquiries.chain`). Written once; never updated."""
+
+    CASE_FIELD = "enquiry"
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.PROTECT, related_name="events")
-    at = models.DateTimeField()
-    # Who acted stays in the record: a user with history is deactivated, never deleted (None: Accord itself).
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    kind = models.CharField(max_length=40)
-    description = models.TextField()
-    citations = models.JSONField(default=list, blank=True)  # [{"label": "D 6.3", "text": ...}]
-    data = models.JSONField(default=dict, blank=True)
-    # The council's history is one hash chain (`accord.enquiries.chain`): `seq` is the event's place in it and
-    # `hash` the sha256 of its fields and the previous event's hash. Written once; never updated.
-    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="+", null=True)
-    seq = models.PositiveBigIntegerField(null=True)
-    hash = models.CharField(max_length=64, blank=True, default="")
     # Set once, by the retention job, when the event's personal text is replaced (ADR 18): the chain then
     # vouches for the event through the hash a later `personal-data-removed` event recorded for it.
     personal_data_removed = models.BooleanField(default=False, db_default=False, editable=False)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(CaseEvent.Meta):
         indexes = [models.Index(fields=["enquiry", "at"], name="enquiry_event_order")]
         constraints = [
             models.UniqueConstraint(fields=["council", "seq"], name="enquiry_event_chain_place")
         ]
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"
 
 
 class HoldingReply(models.Model):
@@ -427,16 +414,5 @@ class ReferenceCounter(models.Model):
         return f"{self.council} {self.year}: {self.last}"
 
 
-class EventChainHead(models.Model):
-    """The last link of a council's history chain. Its row is locked while events are added, so parallel
-    writers chain their events one after another; `accord audit verify` also checks that the chain still
-    reaches it (events deleted from the end)."""
-
-    council = models.OneToOneField(
-        Council, on_delete=models.PROTECT, primary_key=True, related_name="+"
-    )
-    seq = models.PositiveBigIntegerField(default=0)
-    hash = models.CharField(max_length=64, blank=True, default="")
-
-    def __str__(self) -> str:
-        return f"{self.council}: {self.seq}"
+class EventChainHead(ChainHead):
+    """The last link of a council's enquiry history chain (`accord.enquiries.chain`)."""

@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from accord.core import clock
+from accord.councils.calendars import CaseDeadline
 from accord.councils.models import Council, Member, Officer, Service
 from accord.enquiries import rules
 from accord.enquiries.models import Enquiry, EnquiryEvent
@@ -22,7 +23,7 @@ from accord.enquiries.search import enquiry_search
 from accord.enquiries.services._common import profile_for, settings_for
 from accord.notifications.models import OutboxMessage
 from accord.notifications.selectors import outbox_list_for_subject
-from accord.protocol import Decision, load_profile
+from accord.protocol import Decision, ProfileError, load_profile
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -46,6 +47,16 @@ def council_service_level(council: Council) -> rules.ServiceLevel:
     return rules.service_level(
         profile_for(council), council_setting=settings_for(council).response_working_days
     )
+
+
+def council_case_deadline_of(council: Council) -> CaseDeadline | None:
+    """A new enquiry's deadline at the council for its calendar page (`council_service_level`), or None
+    when the council's profile does not load."""
+    try:
+        level = council_service_level(council)
+    except (ProfileError, KeyError, FileNotFoundError, ValueError):
+        return None
+    return CaseDeadline(working_days=level.working_days, citations=level.citations)
 
 
 def overdue_q(today: dt.date | None = None) -> Q:
@@ -199,17 +210,6 @@ def page_of(qs: QuerySet[Any], *, number: int = 1, size: int = PAGE_SIZE) -> Pag
 
 def enquiry_event_list(enquiry: Enquiry) -> QuerySet[EnquiryEvent]:
     return enquiry.events.select_related("actor__member", "actor__officer").order_by("at", "id")
-
-
-def event_actor_name(user: Any) -> str | None:
-    """Who acted, as the history names them: the Member's or officer's name, else the user's full name
-    (a username only when nothing else is recorded); None for Accord itself (a periodic job)."""
-    if user is None:
-        return None
-    person = getattr(user, "officer", None) or getattr(user, "member", None)
-    if person is not None:
-        return str(person.name)
-    return str(user.get_full_name() or user.get_username())
 
 
 def enquiry_answer_list(enquiry: Enquiry) -> list[EnquiryEvent]:

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from accord.web.views import account, councils, protocol
+from accord.councils import views as councils
+from accord.web.views import account, protocol
 
 app_name = "web"
 urlpatterns = [

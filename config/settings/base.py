@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "accord.core",
     "accord.accounts",
     "accord.councils",
+    "accord.cases",
     "accord.web",
     "accord.api",
     "accord.demo",

@@ -8,14 +8,13 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from accord.cases.templatetags.cases import actor_name, citation
 from accord.enquiries.models import Enquiry
 from accord.enquiries.selectors import (
     MemberMessage,
     enquiry_is_overdue,
     enquiry_route,
-    event_actor_name,
 )
-from accord.web.templatetags.accord_web import protocol_link
 
 register = template.Library()
 
@@ -76,29 +75,9 @@ def message_status_tag(message: MemberMessage) -> SafeString:
     )
 
 
-def _get(citation: Any, key: str) -> str:
-    if isinstance(citation, dict):
-        return str(citation.get(key) or "")
-    return str(getattr(citation, key, "") or "")
-
-
-@register.inclusion_tag("enquiries/_citation.html", takes_context=True)
-def citation(context: template.Context, citation: Any) -> dict[str, Any]:
-    """A citation (a `Citation` or its stored dict) as "D 6.3 — the paragraph's words", linked."""
-    council = context.get("council")
-    label = _get(citation, "label")
-    paragraph = _get(citation, "paragraph") or label.split(" ", 1)[-1]
-    text = " ".join(_get(citation, "text").split())
-    if len(text) > 240:
-        text = text[:240].rsplit(" ", 1)[0] + " ..."
-    href = protocol_link(council.slug, paragraph) if council is not None and paragraph else None
-    return {"label": label, "text": text, "href": href}
-
-
-@register.filter
-def actor_name(user: Any) -> str:
-    """The name the history gives a person who acted (`selectors.event_actor_name`); "Accord" for a job."""
-    return event_actor_name(user) or "Accord"
+# The shared case helpers, under the names enquiry templates already use.
+register.inclusion_tag("cases/_citation.html", takes_context=True, name="citation")(citation)
+register.filter("actor_name", actor_name)
 
 
 @register.simple_tag

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -11,230 +9,88 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accord.cases.actions import Action, controls_for
+from accord.cases.deadlines import DueDateWorking, due_date_working
 from accord.core import clock
 from accord.core.access import Actor, is_democratic_services, is_member, require
 from accord.core.errors import AccordError
-from accord.councils.calendars import calendar_for
-from accord.councils.models import Member, Officer
+from accord.councils.models import Member
 from accord.enquiries import rules, selectors, services
-from accord.enquiries.access import enquiry_actions_for, enquiry_for
-from accord.enquiries.forms import (
-    AnswerForm,
-    AssignForm,
-    AttachmentForm,
-    EmptyForm,
-    EnquiryRaiseForm,
-    HoldingReplyForm,
-    TextForm,
-)
-from accord.enquiries.models import BurdenReview, Category, Enquiry
+from accord.enquiries.access import enquiry_for
+from accord.enquiries.actions import ENQUIRY_ACTIONS
+from accord.enquiries.forms import EnquiryRaiseForm
+from accord.enquiries.models import Category, Enquiry
 from accord.enquiries.services._common import settings_for
-from accord.enquiries.services.answer_files import enquiry_answer_with_attachments
 from accord.securitylog.services import Kind, security_log_record
 from accord.web.views.common import council_context, council_profile, request_actor
 
-Call = Callable[[Actor, Enquiry, dict[str, Any]], Any]
+
+def _form(action: Action, enquiry: Enquiry, data: Any = None, files: Any = None) -> forms.Form:
+    return action.form(data, files, prefix=action.name, case=enquiry)
 
 
-@dataclass(frozen=True)
-class Action:
-    """One thing an actor may do to a case: its button, its form and the service it calls."""
-
-    button: str
-    done: str  # the confirmation shown once it is done, in the past tense
-    form: Callable[..., forms.Form]
-    call: Call
-    secondary: bool = False
-
-
-def _text(label: str, required: bool = True) -> Callable[..., forms.Form]:
-    return lambda *a, **kw: TextForm(*a, label=label, required=required, **kw)
-
-
-def _open_review(enquiry: Enquiry) -> BurdenReview:
-    review = enquiry.burden_reviews.exclude(state=BurdenReview.State.AGREED).order_by("-id").first()
-    if review is None:
-        raise AccordError("There is no open review of the burden of this enquiry.")
-    return review
-
-
-def _officer(enquiry: Enquiry, officer_id: int) -> Officer:
-    return get_object_or_404(Officer, pk=officer_id, council_id=enquiry.council_id)
-
-
-ACTIONS: dict[str, Action] = {
-    "claim": Action(
-        "Take this enquiry",
-        "You have taken this enquiry.",
-        EmptyForm,
-        lambda a, e, d: services.enquiry_claim(actor=a, enquiry_id=e.pk),
-    ),
-    "assign": Action(
-        "Assign",
-        "The enquiry is assigned.",
-        AssignForm,
-        lambda a, e, d: services.enquiry_assign(
-            actor=a, enquiry=e, officer=_officer(e, d["officer"])
-        ),
-        secondary=True,
-    ),
-    "answer": Action(
-        "Send the substantive response",
-        "The substantive response is sent to the Member.",
-        AnswerForm,
-        lambda a, e, d: enquiry_answer_with_attachments(
-            actor=a, enquiry=e, answer=d["text"], uploads=d["attachments"]
-        ),
-    ),
-    "holding-reply": Action(
-        "Send a holding reply",
-        "The holding reply is sent to the Member.",
-        HoldingReplyForm,
-        lambda a, e, d: services.enquiry_holding_reply_send(
-            actor=a,
-            enquiry=e,
-            reason=d["reason"],
-            new_due_date=d["new_due_date"],
-        ),
-        secondary=True,
-    ),
-    "holding-reply-accept": Action(
-        "Accept the new timescale",
-        "You have accepted the new timescale.",
-        _text("Note to the officer (optional)", required=False),
-        lambda a, e, d: services.enquiry_holding_reply_decide(
-            actor=a, enquiry=e, accept=True, note=d["text"]
-        ),
-    ),
-    "holding-reply-decline": Action(
-        "Decline the new timescale",
-        "You have declined the new timescale.",
-        _text("Why it does not suit (optional)", required=False),
-        lambda a, e, d: services.enquiry_holding_reply_decide(
-            actor=a, enquiry=e, accept=False, note=d["text"]
-        ),
-        secondary=True,
-    ),
-    "wait-for-member": Action(
-        "Ask the Member a question",
-        "Your question is sent to the Member.",
-        _text("Your question for the Member"),
-        lambda a, e, d: services.enquiry_wait_for_member(actor=a, enquiry=e, question=d["text"]),
-        secondary=True,
-    ),
-    "member-reply": Action(
-        "Send your reply",
-        "Your reply is sent to the officer.",
-        _text("Your reply to the officer"),
-        lambda a, e, d: services.enquiry_member_reply(actor=a, enquiry=e, reply=d["text"]),
-    ),
-    "close": Action(
-        "Close the enquiry",
-        "The enquiry is closed.",
-        EmptyForm,
-        lambda a, e, d: services.enquiry_close(actor=a, enquiry=e),
-        secondary=True,
-    ),
-    "reopen": Action(
-        "Reopen the enquiry",
-        "The enquiry is reopened.",
-        _text("Why you are reopening it"),
-        lambda a, e, d: services.enquiry_reopen(actor=a, enquiry=e, reason=d["text"]),
-        secondary=True,
-    ),
-    "chase": Action(
-        "Chase this enquiry",
-        "The enquiry is chased.",
-        _text("Note (optional)", required=False),
-        lambda a, e, d: services.enquiry_chase(actor=a, enquiry=e, note=d["text"]),
-        secondary=True,
-    ),
-    "escalate": Action(
-        "Escalate",
-        "The enquiry is escalated.",
-        _text("Why the response is not satisfactory"),
-        lambda a, e, d: services.enquiry_escalate(actor=a, enquiry=e, reason=d["text"]),
-        secondary=True,
-    ),
-    "burden-raise": Action(
-        "Raise a disproportionate burden",
-        "The disproportionate burden is raised for review.",
-        _text("Why answering would impose a disproportionate burden"),
-        lambda a, e, d: services.enquiry_burden_raise(actor=a, enquiry=e, reason=d["text"]),
-        secondary=True,
-    ),
-    "burden-review": Action(
-        "Record the review",
-        "The review is recorded.",
-        _text("Review note"),
-        lambda a, e, d: services.enquiry_burden_review(
-            actor=a, review=_open_review(e), note=d["text"]
-        ),
-        secondary=True,
-    ),
-    "burden-agree": Action(
-        "Record the agreed approach",
-        "The agreed approach is recorded.",
-        _text("The approach agreed with the Member"),
-        lambda a, e, d: services.enquiry_burden_agree(
-            actor=a, review=_open_review(e), approach=d["text"]
-        ),
-        secondary=True,
-    ),
-    "divert-to-complaints": Action(
-        "Divert to the complaints procedure",
-        "The enquiry is diverted to the complaints procedure.",
-        _text("Why this is a complaint"),
-        lambda a, e, d: services.enquiry_divert_to_complaints(actor=a, enquiry=e, reason=d["text"]),
-        secondary=True,
-    ),
-    "attachment-add": Action(
-        "Upload the file",
-        "The file is added to the enquiry.",
-        AttachmentForm,
-        lambda a, e, d: services.enquiry_attachment_add(actor=a, enquiry=e, upload=d["upload"]),
-        secondary=True,
-    ),
+# The confirmation each action shows once it is done, in words a person would use.
+CONFIRMATIONS: dict[str, str] = {
+    "claim": "You have taken this enquiry.",
+    "assign": "The enquiry is assigned.",
+    "answer": "The substantive response is sent to the Member.",
+    "holding-reply": "The holding reply is sent to the Member.",
+    "holding-reply-accept": "You have accepted the new timescale.",
+    "holding-reply-decline": "You have declined the new timescale.",
+    "wait-for-member": "Your question is sent to the Member.",
+    "member-reply": "Your reply is sent to the officer.",
+    "close": "The enquiry is closed.",
+    "reopen": "The enquiry is reopened.",
+    "chase": "The enquiry is chased.",
+    "escalate": "The enquiry is escalated.",
+    "burden-raise": "The disproportionate burden is raised for review.",
+    "burden-review": "The review is recorded.",
+    "burden-agree": "The agreed approach is recorded.",
+    "divert-to-complaints": "The enquiry is diverted to the complaints procedure.",
+    "attachment-add": "The file is added to the enquiry.",
 }
 
 
-def _form(name: str, enquiry: Enquiry, data: Any = None, files: Any = None) -> forms.Form:
-    action = ACTIONS[name]
-    kwargs: dict[str, Any] = {"prefix": name}
-    if action.form is AssignForm:
-        kwargs["council"] = enquiry.council
-        kwargs["service"] = enquiry.service
-    return action.form(data, files, **kwargs)
-
-
-def due_date_working(enquiry: Enquiry) -> dict[str, Any]:
-    """How the due date was computed (D 6.3), recomputed with the council's calendar from the receipt."""
-    due = calendar_for(enquiry.council).due(enquiry.received_at, enquiry.working_days)
+def enquiry_due_date_working(enquiry: Enquiry) -> DueDateWorking:
+    """How the due date was computed (D 6.3), recomputed with the council's calendar from the receipt, and
+    why it moved: a holding reply's timescale accepted, or the clock stopped while waiting for the Member."""
     profile = council_profile(enquiry.council)
-    citations = (
-        rules.citations_of(profile, rules.RESPONSE_DEADLINE, rules.RESPONSE_SETTING)
+    why = []
+    if enquiry.agreed_due_date:
+        why.append("the Member accepted a holding reply's new timescale")
+    if enquiry.paused_working_days:
+        days = enquiry.paused_working_days
+        why.append(
+            f"the clock stopped for {days} working day{pluralize(days)} while the officer waited "
+            "for the Member"
+        )
+    return due_date_working(
+        council=enquiry.council,
+        received_at=enquiry.received_at,
+        working_days=enquiry.working_days,
+        due_date=enquiry.due_date,
+        citations=rules.citations_of(profile, rules.RESPONSE_DEADLINE, rules.RESPONSE_SETTING)
         if profile is not None
-        else []
+        else [],
+        why_moved=why,
     )
-    return {
-        "computed": due,
-        "lines": due.explain(),
-        "moved": due.due != enquiry.due_date,
-        "citations": citations,
-    }
 
 
 def _case_context(
     request: HttpRequest, actor: Actor, enquiry: Enquiry, **extra: Any
 ) -> dict[str, Any]:
-    offered = enquiry_actions_for(actor, enquiry)
-    names = [n for n in offered if n in ACTIONS]
     action_forms = extra.pop("action_forms", {})
-    actions = [
-        (name, ACTIONS[name], action_forms.get(name) or _form(name, enquiry)) for name in names
-    ]
+    actions = controls_for(
+        ENQUIRY_ACTIONS,
+        actor,
+        enquiry,
+        post=lambda action: reverse("enquiries:action", args=(enquiry.pk, action.name)),
+        bound=action_forms,
+    )
     is_officer_view = actor.officer is not None
     profile = council_profile(enquiry.council)
     return council_context(
@@ -242,7 +98,7 @@ def _case_context(
         enquiry=enquiry,
         overdue=selectors.enquiry_is_overdue(enquiry),
         route=selectors.enquiry_route(enquiry),
-        working=due_date_working(enquiry),
+        working=enquiry_due_date_working(enquiry),
         holding_replies=enquiry.holding_replies.select_related("sent_by"),
         events=selectors.enquiry_event_list(enquiry),
         member_messages=selectors.enquiry_member_message_list(enquiry),
@@ -250,7 +106,6 @@ def _case_context(
         attachments=enquiry.attachments.all(),
         burden_reviews=enquiry.burden_reviews.select_related("reviewer"),
         actions=actions,
-        may_open_dispute="information-dispute-open" in offered,
         show_chasers=is_officer_view,
         show_constituent=is_officer_view or actor.member == enquiry.member,
         **extra,
@@ -280,20 +135,19 @@ def enquiry_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Run one action from the case page; a refusal is shown with its citations (D 6.3 and others)."""
     actor = request_actor(request)
     enquiry = enquiry_for(actor, pk)
+    declared = ENQUIRY_ACTIONS.get(action)
     # Claiming is decided under the row lock: whoever loses the race is told who has the case (D 6.2).
-    if action not in ACTIONS or (
-        action != "claim" and action not in enquiry_actions_for(actor, enquiry)
-    ):
+    if declared is None or (declared.prechecked and not declared.offered(actor, enquiry)):
         raise Http404("No such action")
-    form = _form(action, enquiry, request.POST, request.FILES)
+    form = _form(declared, enquiry, request.POST, request.FILES)
     if form.is_valid():
         try:
-            ACTIONS[action].call(actor, enquiry, form.cleaned_data)
+            declared.call(actor, enquiry, form.cleaned_data)
         except AccordError as error:
             enquiry = enquiry_for(actor, pk)
             context = _case_context(request, actor, enquiry, accord_error=error)
             return render(request, "enquiries/detail.html", context, status=400)
-        messages.success(request, ACTIONS[action].done)
+        messages.success(request, CONFIRMATIONS.get(action, f"Done: {declared.label.lower()}."))
         return redirect("enquiries:detail", pk=pk)
     context = _case_context(
         request, actor, enquiry, action_forms={action: form}, invalid_action=action

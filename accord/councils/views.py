@@ -1,4 +1,6 @@
-"""A council's pages: overview, wards or divisions, Members, officers and the working-day calendar."""
+"""The council model's pages: overview, wards or divisions, Members, officers and the working-day calendar.
+
+Mounted by the site's wiring under the same URL names as before (`web:council`, `web:calendar`, ...)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,11 @@ from django.shortcuts import render
 
 from accord.core import clock
 from accord.councils import selectors
-from accord.councils.calendars import calendar_for, council_non_working_day_list
-from accord.enquiries.selectors import council_service_level
+from accord.councils.calendars import (
+    calendar_for,
+    council_case_deadline,
+    council_non_working_day_list,
+)
 from accord.web.forms import DueDateForm
 from accord.web.views.common import council_context, council_profile, request_council
 
@@ -27,37 +32,38 @@ def council_overview(request: HttpRequest, slug: str) -> HttpResponse:
         profile=council_profile(council),
         counts=selectors.council_counts(council),
     )
-    return render(request, "web/councils/overview.html", context)
+    return render(request, "councils/overview.html", context)
 
 
 @login_required
 def council_areas(request: HttpRequest, slug: str) -> HttpResponse:
     council = request_council(request, slug)
     context = council_context(council, areas=selectors.council_area_list(council))
-    return render(request, "web/councils/areas.html", context)
+    return render(request, "councils/areas.html", context)
 
 
 @login_required
 def council_members(request: HttpRequest, slug: str) -> HttpResponse:
     council = request_council(request, slug)
     context = council_context(council, members=selectors.council_member_list(council))
-    return render(request, "web/councils/members.html", context)
+    return render(request, "councils/members.html", context)
 
 
 @login_required
 def council_officers(request: HttpRequest, slug: str) -> HttpResponse:
     council = request_council(request, slug)
     context = council_context(council, officers=selectors.council_officer_list(council))
-    return render(request, "web/councils/officers.html", context)
+    return render(request, "councils/officers.html", context)
 
 
 @login_required
 def council_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     """Non-working days of this year and next, and "when is a request received on … due?", pre-filled with
-    the council's own enquiry deadline (D 6.3, or the council's setting under N 16)."""
+    the deadline a capability registered for the council's cases (enquiries: D 6.3, or the council's
+    setting under N 16)."""
     council = request_council(request, slug)
-    level = council_service_level(council) if council_profile(council) is not None else None
-    default_days = level.working_days if level is not None else DEFAULT_WORKING_DAYS
+    deadline = council_case_deadline(council)
+    default_days = deadline.working_days if deadline is not None else DEFAULT_WORKING_DAYS
     today = clock.today()
     context: dict[str, Any] = council_context(
         council,
@@ -65,7 +71,7 @@ def council_calendar(request: HttpRequest, slug: str) -> HttpResponse:
         non_working_days=council_non_working_day_list(
             council, start=dt.date(today.year, 1, 1), end=dt.date(today.year + 1, 12, 31)
         ),
-        citations=level.citations if level is not None else (),
+        citations=deadline.citations if deadline is not None else (),
         default_working_days=default_days,
     )
     if "received_year" in request.GET or "working_days" in request.GET:
@@ -84,4 +90,4 @@ def council_calendar(request: HttpRequest, slug: str) -> HttpResponse:
             }
         )
     context["form"] = form
-    return render(request, "web/councils/calendar.html", context)
+    return render(request, "councils/calendar.html", context)
