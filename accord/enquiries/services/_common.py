@@ -16,7 +16,7 @@ from accord.councils.calendars import calendar_for
 from accord.councils.kept import CouncilKept
 from accord.councils.models import Council, Member, Officer, StatutoryRole
 from accord.enquiries import rules
-from accord.enquiries.access import enquiry_actions_for, enquiry_for
+from accord.enquiries.access import acts_for_member, enquiry_actions_for, enquiry_for
 from accord.enquiries.chain import events_chain
 from accord.enquiries.models import Enquiry, EnquiryEvent, EnquirySettings, ReferenceCounter
 from accord.enquiries.notify import enquiry_notice, notify_people
@@ -146,12 +146,39 @@ class CaseChanges:
         return events
 
 
+# Steps only the Member's side may take: the Member, or democratic services for them (D 6.3 for a holding
+# reply's timescale). Refused to anyone else, the message says who may, not that the case is in a state.
+MEMBER_SIDE_ACTIONS = {
+    "chase": None,
+    "member-reply": None,
+    "escalate": None,
+    "reopen": None,
+    "holding-reply-accept": rules.HOLDING_REPLY,
+    "holding-reply-decline": rules.HOLDING_REPLY,
+}
+
+
 def require_action(actor: Actor, enquiry: Enquiry, action: str, doing: str) -> None:
-    if action not in enquiry_actions_for(actor, enquiry):
+    """Raise `AccordError` unless `action` is open to `actor` on `enquiry` now.
+
+    Two refusals: a step that is not the actor's to take names who may take it ("Only the Member, or
+    democratic services for them, may ...", citing the paragraph where the profile has one); a step that is
+    the actor's but not open in this state says so ("You cannot ... now (it is <state>)").
+    """
+    if action in enquiry_actions_for(actor, enquiry):
+        return
+    if action in MEMBER_SIDE_ACTIONS and not acts_for_member(actor, enquiry):
+        rule = MEMBER_SIDE_ACTIONS[action]
+        cites = rules.citations_of(profile_for(enquiry.council), rule) if rule else []
         raise AccordError(
-            f"You cannot {doing} enquiry {enquiry.reference} now "
-            f"(it is {enquiry.get_state_display().lower()})."
+            f"Only the Member, or democratic services for them, may {doing} enquiry "
+            f"{enquiry.reference}.",
+            citations=cites,
         )
+    raise AccordError(
+        f"You cannot {doing} enquiry {enquiry.reference} now "
+        f"(it is {enquiry.get_state_display().lower()})."
+    )
 
 
 def enquiry_lock(actor: Actor, enquiry: Enquiry, action: str, doing: str) -> Enquiry:
