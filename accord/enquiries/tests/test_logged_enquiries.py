@@ -54,7 +54,8 @@ def test_a_phone_enquiry_logged_on_monday_counts_from_thursday(logged: Scene) ->
     ("received_at", "words"),
     [
         (at(2026, 3, 9, 11, 1), "cannot be in the future"),
-        (dt.datetime(2026, 3, 5, 16, 0), "with its time zone"),  # noqa: DTZ001 - the naive input refused
+        (dt.datetime(2026, 3, 5, 16, 0), "its time zone"),  # noqa: DTZ001 - the naive input refused
+        (dt.datetime(1, 1, 1, tzinfo=dt.UTC), "between 1 January 2000 and 31 December 2100"),
         (at(2026, 2, 20, 10, 0), "on or after 23 February 2026"),  # 10 working days before Monday
     ],
 )
@@ -173,4 +174,12 @@ def test_the_api_logs_an_e_mailed_enquiry_with_its_received_time(logged: Scene) 
     assert created.json()["channel"] == "email"
     assert created.json()["due_date"] == "2026-03-12"
     assert future.status_code == 400 and "future" in future.json()["detail"]
-    assert naive.status_code == 400 and "time zone" in naive.json()["detail"]
+    assert naive.status_code == 422 and "received_at" in naive.json()["detail"]
+    assert "time zone" in naive.json()["detail"]
+    for far in ("0001-01-01T00:00:00Z", "9999-12-31T23:59:59-12:00"):
+        with clock.frozen(MONDAY):
+            refused = client.post(
+                "/api/v1/enquiries", {**body, "received_at": far}, content_type="application/json"
+            )
+        assert refused.status_code == 422, refused.content
+        assert "received_at" in refused.json()["detail"] and "2100" in refused.json()["detail"]
