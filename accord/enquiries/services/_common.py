@@ -233,8 +233,9 @@ def working_days_before(calendar: WorkingCalendar, day: dt.date, n: int) -> dt.d
 def holding_reply_date_check(
     enquiry: Enquiry, new_due_date: dt.date, *, profile: Profile, today: dt.date
 ) -> None:
-    """D 6.3: a proposed timescale is after the due date, not in the past, and no more than the profile's
-    longest extension (working days after the due date, or after today once it has passed).
+    """D 6.3: a proposed timescale is after the due date, not in the past, no more than the profile's
+    longest extension (working days after the due date, or after today once it has passed), and a working
+    day by the council's calendar (refused naming the next working day).
     Raises AccordError naming `new_due_date`, with the citations."""
     longest, cites = rules.holding_reply_longest(profile)
     if new_due_date <= enquiry.due_date:
@@ -248,13 +249,22 @@ def holding_reply_date_check(
             "The new timescale cannot be in the past.", field="new_due_date", citations=cites
         )
     start = max(enquiry.due_date, today)
-    latest = calendar_of(enquiry.council).due(
-        dt.datetime.combine(start, dt.time(12), tzinfo=clock.LONDON), longest
-    )
+    calendar = calendar_of(enquiry.council)
+    latest = calendar.due(dt.datetime.combine(start, dt.time(12), tzinfo=clock.LONDON), longest)
     if new_due_date > latest.due:
         raise AccordError(
             f"The new timescale can be at most {longest} working days after {start:%d %B %Y}, "
             f"that is {latest.due:%A %d %B %Y} at the latest.",
+            field="new_due_date",
+            citations=cites,
+        )
+    closed = calendar.reason(new_due_date)
+    if closed is not None:
+        # The first working day on or after it: day zero of a count of none (D 6.3).
+        after = calendar.due(dt.datetime.combine(new_due_date, dt.time(12), tzinfo=clock.LONDON), 0)
+        raise AccordError(
+            f"The new timescale must be a working day: {new_due_date:%A %d %B %Y} is not ({closed}). "
+            f"The next working day is {after.due:%A %d %B %Y}.",
             field="new_due_date",
             citations=cites,
         )

@@ -95,6 +95,14 @@ def test_a_late_holding_reply_never_makes_an_answer_on_time(scene: Scene) -> Non
         (dt.date(9999, 12, 31), "at most 20 working days after 09 March 2026"),
         (dt.date(2026, 4, 9), "Wednesday 08 April 2026 at the latest"),
         (dt.date(2026, 3, 9), "after the current due date"),
+        (
+            dt.date(2026, 4, 3),
+            r"Friday 03 April 2026 is not .*next working day is Tuesday 07 April 2026",
+        ),
+        (
+            dt.date(2026, 3, 21),
+            r"Saturday 21 March 2026 is not .*next working day is Monday 23 March",
+        ),
     ],
 )
 def test_the_new_timescale_is_bounded_by_the_profile(
