@@ -146,6 +146,22 @@ def test_a_logged_enquiry_with_a_bad_received_time_gets_a_clear_message(
     assert not Enquiry.objects.exists()
 
 
+@pytest.mark.parametrize("year", ["1", "99999", "1999", "2101"])
+def test_a_received_year_out_of_range_gets_one_message_naming_the_field(
+    logged: Scene, year: str
+) -> None:
+    with clock.frozen(MONDAY):
+        response = _client(logged, "dem").post(
+            reverse("enquiries:raise"), _log_form(logged, received_year=year)
+        )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert page.count("Enter the year it was received as a year from 2000 to 2100") >= 1
+    assert "Ensure this value" not in page
+    assert "Enter the day, month and year it was received" not in page
+    assert not Enquiry.objects.exists()
+
+
 @pytest.mark.cites("D 6.3")
 def test_the_api_logs_an_e_mailed_enquiry_with_its_received_time(logged: Scene) -> None:
     body: dict[str, Any] = {
