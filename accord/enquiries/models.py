@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 
 from accord.core import clock
 from accord.councils.models import Area, Council, Member, Officer, Service
@@ -42,7 +43,8 @@ class Category(models.Model):
         ordering = ["name"]
         verbose_name_plural = "categories"
         constraints = [
-            models.UniqueConstraint(fields=["council", "name"], name="category_name_unique")
+            # Names differ by more than case: "BINS AND RECYCLING" is "Bins and recycling".
+            models.UniqueConstraint("council", Lower("name"), name="category_name_unique_any_case")
         ]
 
     def __str__(self) -> str:
