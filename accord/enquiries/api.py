@@ -267,7 +267,7 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
         "answers": [
             {
                 "at": ev.at,
-                "actor": ev.actor.get_username() if ev.actor else None,
+                "actor": selectors.event_actor_name(ev.actor),
                 "text": ev.data["text"],
                 "on_time": ev.data.get("on_time"),
             }

@@ -19,7 +19,7 @@ from accord.councils.models import Council, Member, Officer, Service
 from accord.enquiries import rules
 from accord.enquiries.models import Enquiry, EnquiryEvent
 from accord.enquiries.search import enquiry_search
-from accord.enquiries.services._common import profile_for, settings_for
+from accord.enquiries.services._common import person_name, profile_for, settings_for
 from accord.notifications.models import OutboxMessage
 from accord.notifications.selectors import outbox_list_for_subject
 from accord.protocol import Decision, load_profile
@@ -202,14 +202,8 @@ def enquiry_event_list(enquiry: Enquiry) -> QuerySet[EnquiryEvent]:
 
 
 def event_actor_name(user: Any) -> str | None:
-    """Who acted, as the history names them: the Member's or officer's name, else the user's full name
-    (a username only when nothing else is recorded); None for Accord itself (a periodic job)."""
-    if user is None:
-        return None
-    person = getattr(user, "officer", None) or getattr(user, "member", None)
-    if person is not None:
-        return str(person.name)
-    return str(user.get_full_name() or user.get_username())
+    """Who acted, as the history names them (`services._common.person_name`); None for Accord itself."""
+    return person_name(user)
 
 
 def enquiry_answer_list(enquiry: Enquiry) -> list[EnquiryEvent]:

@@ -31,6 +31,18 @@ STEP_TITLES = {
 }
 
 
+def person_name(user: Any) -> str | None:
+    """The one way a person is named wherever Accord names who acted: the Member's or officer's name,
+    else the user's full name (a username only when nothing else is recorded); None for no user
+    (Accord itself, a periodic job)."""
+    if user is None:
+        return None
+    person = getattr(user, "officer", None) or getattr(user, "member", None)
+    if person is not None:
+        return str(person.name)
+    return str(user.get_full_name() or user.get_username())
+
+
 def profile_for(council: Council) -> Profile:
     return load_profile(council.profile)
 

@@ -29,6 +29,7 @@ from accord.enquiries.services._common import (
     enquiry_lock,
     event_add,
     monitoring_officer_for,
+    person_name,
     profile_for,
     reference_next,
     require_action,
@@ -145,11 +146,7 @@ def enquiry_submit(
     )
     for upload, name in uploads:
         _attachment_store(actor, enquiry, upload, name)
-    on_behalf = (
-        ""
-        if is_self
-        else f" (raised for the Member by {actor.user.get_full_name() or actor.user.get_username()})"
-    )
+    on_behalf = "" if is_self else f" (raised for the Member by {person_name(actor.user)})"
     changes = CaseChanges()
     # A routed case (D 6.7, D 4.2) has no enquiry deadline: its next events say where it went.
     deadline = (

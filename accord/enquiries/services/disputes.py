@@ -22,6 +22,7 @@ from accord.enquiries.services._common import (
     HEAD_OF_PAID_SERVICE,
     cite_dicts,
     event_add,
+    person_name,
     profile_for,
     statutory_officer,
 )
@@ -101,7 +102,7 @@ def _step(
         *dispute.history,
         {
             "at": now.isoformat(),
-            "by": (user.get_full_name() or user.get_username()) if user else "",
+            "by": person_name(user) or "",
             "state": dispute.state,
             "what": what,
             "citations": cite_dicts(cites),

@@ -52,6 +52,9 @@ def test_dispute_inputs_refuse_control_characters_and_a_member_of_no_council() -
     opened = post({"document": "Contract file", "reason": "r", "member_id": scene.member.pk})
     assert opened.status_code == 201, opened.content
     pk = opened.json()["id"]
+    assert (
+        opened.json()["history"][0]["by"] == "Dee Director"
+    )  # the person's name, not the username
     member = Client()
     member.force_login(scene.users["member"])
     bell = member.post(

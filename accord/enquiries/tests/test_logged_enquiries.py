@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from accord.core import clock
 from accord.core.errors import AccordError
+from accord.enquiries import services
 from accord.enquiries.models import Enquiry, EnquirySettings
 
 from .conftest import Scene, at, make_scene
@@ -199,3 +200,19 @@ def test_the_api_logs_an_e_mailed_enquiry_with_its_received_time(logged: Scene) 
             )
         assert refused.status_code == 422, refused.content
         assert "received_at" in refused.json()["detail"] and "2100" in refused.json()["detail"]
+
+
+@pytest.mark.cites("D 6.3")
+def test_people_are_named_by_name_never_by_username(logged: Scene) -> None:
+    dem = logged.users["dem"]
+    dem.first_name, dem.last_name = "Dana", "Clerk"
+    dem.save(update_fields=["first_name", "last_name"])
+    with clock.frozen(MONDAY):
+        enquiry = logged.submit(who="dem", channel="phone", received_at=LAST_THURSDAY)
+        claimed = services.enquiry_claim(actor=logged.actor("officer"), enquiry_id=enquiry.pk)
+        services.enquiry_answer(actor=logged.actor("officer"), enquiry=claimed, answer="Cleared.")
+        body = _client(logged, "dem").get(f"/api/v1/enquiries/{enquiry.pk}").json()
+    received = enquiry.events.get(kind="received").description
+    assert "raised for the Member by Dana Clerk" in received and dem.username not in received
+    officer = logged.users["officer"]
+    assert [a["actor"] for a in body["answers"]] == [officer.officer.name]
