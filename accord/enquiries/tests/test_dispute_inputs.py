@@ -10,6 +10,7 @@ from django.test import Client
 from accord.accounts.models import User
 from accord.councils.models import Officer
 from accord.councils.tests import factories as cf
+from accord.enquiries.dispute_forms import DisputeDecisionForm, DisputeOpenForm
 from accord.enquiries.models import InformationDispute
 
 from .conftest import make_scene
@@ -63,3 +64,18 @@ def test_dispute_inputs_refuse_control_characters_and_a_member_of_no_council() -
         content_type="application/json",
     )
     assert bell.status_code == 422 and "grounds" in bell.json()["detail"]
+
+
+@pytest.mark.cites("N 17")
+def test_dispute_forms_refuse_control_characters_naming_the_field() -> None:
+    scene = make_scene("norfolk")
+    opened = DisputeOpenForm(
+        {"document": "Contract\x00 file", "reason": "Confidential\x1b"},
+        council=scene.council,
+        member=scene.member,
+    )
+    assert not opened.is_valid()
+    assert set(opened.errors) == {"document", "reason"}
+    decided = DisputeDecisionForm({"entitled": "yes", "decision": "M12\x07"}, label="The decision")
+    assert not decided.is_valid()
+    assert "The decision" in decided.errors["decision"][0]
