@@ -5,6 +5,7 @@
   `Annotated[str, Fits(max_length=20)]` for text that is not a model field.
 - A body is an `Input`: a JSON object holding only the fields its schema names.
 - A date is a `Day`: between 2000-01-01 and 2100-12-31 (`accord.core.dates`).
+- A date and time is a `Moment`: with its time zone, its date in the same range.
 - An id, in the path, the query or the body, is an `Id`: a positive database integer. An id in the body
   that names no object of the caller's council is a 422 for that field (`body_ref`), never a 404.
 The OpenAPI document shows each limit (maxLength, pattern, minimum, maximum, formatMinimum), so a client
@@ -21,10 +22,17 @@ from django.db import models
 from ninja import Path, Schema
 from ninja.errors import ValidationError
 from ninja.schema import DjangoGetter
-from pydantic import ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError, core_schema
 
-from accord.core.dates import DATE_MAX, DATE_MIN, DATE_RANGE_WORDS
+from accord.core.dates import DATE_MAX, DATE_MIN, DATE_RANGE_WORDS, moment_problem
 from accord.core.text import MULTI_LINE_PATTERN, ONE_LINE_PATTERN, field_max_length, text_problem
 from accord.councils.models import Council
 
@@ -40,6 +48,26 @@ Day = Annotated[
         json_schema_extra={
             "formatMinimum": DATE_MIN.isoformat(),
             "formatMaximum": DATE_MAX.isoformat(),
+        },
+    ),
+]
+
+
+def _moment_check(value: dt.datetime) -> dt.datetime:
+    problem = moment_problem(value)
+    if problem is not None:
+        raise PydanticCustomError("moment", problem)
+    return value
+
+
+Moment = Annotated[
+    dt.datetime,
+    AfterValidator(_moment_check),
+    Field(
+        description=f"A date and time with its time zone, {DATE_RANGE_WORDS}, like 2026-03-02T09:30:00+00:00.",
+        json_schema_extra={
+            "formatMinimum": f"{DATE_MIN.isoformat()}T00:00:00Z",
+            "formatMaximum": f"{DATE_MAX.isoformat()}T23:59:59Z",
         },
     ),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
@@ -73,6 +74,15 @@ def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRe
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     """Ninja's own refusals (a body that is not JSON, a missing CSRF token) in the one error format."""
     return _error(request, str(exc), exc.status_code)
+
+
+@api.exception_handler(SuspiciousOperation)
+def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    """A request Django will not read (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many fields) in the
+    one error format, never Django's HTML "Bad Request"."""
+    if isinstance(exc, RequestDataTooBig):
+        return _error(request, "The request body is too large", 400)
+    return _error(request, "The request cannot be read", 400)
 
 
 def field_name(loc: tuple[Any, ...] | list[Any]) -> str:

@@ -18,3 +18,12 @@ def date_problem(value: dt.date) -> str | None:
     if DATE_MIN <= value <= DATE_MAX:
         return None
     return f"must be {DATE_RANGE_WORDS}"
+
+
+def moment_problem(value: dt.datetime) -> str | None:
+    """Why the date-time `value` cannot be taken as input, or None: it must carry its time zone (an
+    aware datetime) and its date, in its own offset, must lie DATE_MIN..DATE_MAX (so converting it to
+    London time cannot overflow)."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        return "must give its time zone, like 2026-03-02T09:30:00+00:00"
+    return date_problem(value.date())

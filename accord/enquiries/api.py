@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
-from accord.api.inputs import MAX_ID, Day, Fits, Id, Input, Slug, body_ref, fits
+from accord.api.inputs import MAX_ID, Day, Fits, Id, Input, Moment, Slug, body_ref, fits
 from accord.api.schemas import ErrorOut
 from accord.cases.history import event_actor_name
 from accord.core.access import Actor, council_for
@@ -162,7 +162,7 @@ class EnquiryIn(Input):
         Enquiry.Channel.ACCORD,
         description="How the Member made the enquiry; democratic services log phone, letter and email.",
     )
-    received_at: dt.datetime | None = Field(
+    received_at: Moment | None = Field(
         None,
         description="When a phone, letter or email enquiry was received, with its offset; the deadline "
         "counts from it (D 6.3). Not in the future, nor before the council's backdating limit.",
@@ -234,7 +234,7 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
         "answers": [
             {
                 "at": ev.at,
-                "actor": ev.actor.get_username() if ev.actor else None,
+                "actor": event_actor_name(ev.actor),
                 "text": ev.data["text"],
                 "on_time": ev.data.get("on_time"),
             }

@@ -8,13 +8,13 @@ D 6.8 at a council whose protocol has no such procedure).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
+from accord.api.inputs import Fits, Id, Input, body_ref, fits
 from accord.api.schemas import ErrorOut
 from accord.core.access import Actor
 from accord.councils.models import Member
@@ -22,7 +22,6 @@ from accord.enquiries import selectors, services
 from accord.enquiries.access import enquiry_for
 from accord.enquiries.dispute_access import dispute_actions_for, dispute_for, disputes_visible_to
 from accord.enquiries.models import InformationDispute
-from accord.enquiries.services.disputes import DOCUMENT_MAX
 
 router = Router(tags=["disputes"])
 ERRORS: dict[int, Any] = {400: ErrorOut, 404: ErrorOut}
@@ -55,24 +54,24 @@ class DisputeOut(Schema):
     history: list[DisputeStepOut]
 
 
-class DisputeOpenIn(Schema):
-    document: str = Field(min_length=1, max_length=DOCUMENT_MAX)
-    reason: str = Field(min_length=1, max_length=TEXT_MAX)
-    member_id: int | None = Field(None, description="Required unless enquiry_id names the enquiry.")
-    enquiry_id: int | None = None
+class DisputeOpenIn(Input):
+    document: Annotated[str, fits(InformationDispute, "document")] = Field(min_length=1)
+    reason: Annotated[str, Fits(max_length=TEXT_MAX, multiline=True)] = Field(min_length=1)
+    member_id: Id | None = Field(None, description="Required unless enquiry_id names the enquiry.")
+    enquiry_id: Id | None = None
 
 
-class GroundsIn(Schema):
-    grounds: str = Field(min_length=1, max_length=TEXT_MAX)
+class GroundsIn(Input):
+    grounds: Annotated[str, Fits(max_length=TEXT_MAX, multiline=True)] = Field(min_length=1)
 
 
-class DecisionIn(Schema):
+class DecisionIn(Input):
     entitled: bool
-    decision: str = Field(min_length=1, max_length=TEXT_MAX)
+    decision: Annotated[str, Fits(max_length=TEXT_MAX, multiline=True)] = Field(min_length=1)
 
 
-class ReasonIn(Schema):
-    reason: str = Field(min_length=1, max_length=TEXT_MAX)
+class ReasonIn(Input):
+    reason: Annotated[str, Fits(max_length=TEXT_MAX, multiline=True)] = Field(min_length=1)
 
 
 def dispute_out(actor: Actor, d: InformationDispute) -> dict[str, Any]:
@@ -129,7 +128,9 @@ def dispute_open(request: HttpRequest, payload: DisputeOpenIn) -> Status[dict[st
     elif payload.member_id is None:
         raise Http404("Not found")
     else:
-        member = get_object_or_404(Member, pk=payload.member_id, council_id=actor.council_id)
+        member = body_ref(
+            Member.objects.filter(council_id=actor.council_id), payload.member_id, "member_id"
+        )
     dispute = services.information_dispute_open(
         actor=actor,
         member=member,

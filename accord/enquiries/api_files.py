@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import File, Form, Router
 from ninja.files import UploadedFile
 
 from accord.api.auth import api_actor
+from accord.api.inputs import fits
 from accord.api.schemas import ErrorOut
 from accord.enquiries.access import enquiry_for
 from accord.enquiries.api import EnquiryDetailOut, _detail
+from accord.enquiries.models import Enquiry
 from accord.enquiries.services.answer_files import enquiry_answer_with_attachments
 
 router = Router(tags=["enquiries"])
@@ -24,7 +26,7 @@ router = Router(tags=["enquiries"])
 def enquiry_answer_with_files(
     request: HttpRequest,
     enquiry_id: int,
-    answer: Form[str],
+    answer: Form[Annotated[str, fits(Enquiry, "answer")]],
     attachments: File[list[UploadedFile]],
 ) -> dict[str, Any]:
     """The substantive response (D 6.3) with up to five files, each through the attachment checks; a

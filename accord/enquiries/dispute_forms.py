@@ -6,12 +6,13 @@ from typing import Any
 
 from django import forms
 
+from accord.core.forms import InputRulesForm
 from accord.councils.models import Council, Member
 from accord.enquiries.forms import ChoicesMixin, _choices
 from accord.enquiries.services.disputes import DOCUMENT_MAX
 
 
-class DisputeOpenForm(ChoicesMixin, forms.Form):
+class DisputeOpenForm(ChoicesMixin, InputRulesForm):
     """A Chief Officer records declining a document a Member asked for (N 17)."""
 
     member = forms.TypedChoiceField(
@@ -44,7 +45,7 @@ class DisputeOpenForm(ChoicesMixin, forms.Form):
             )
 
 
-class DisputeDecisionForm(forms.Form):
+class DisputeDecisionForm(InputRulesForm):
     """A decision: whether the Member is entitled to the document, and its reasons."""
 
     entitled = forms.TypedChoiceField(

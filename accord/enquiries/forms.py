@@ -9,6 +9,7 @@ from django import forms
 
 from accord.core import clock
 from accord.core.clock import LONDON
+from accord.core.dates import DATE_MAX, DATE_MIN
 from accord.core.errors import AccordError
 from accord.core.forms import InputRulesForm
 from accord.core.text import field_max_length
@@ -60,11 +61,27 @@ class ReceivedFields(InputRulesForm, DueDateForm):
         for name in RECEIVED_FIELDS:
             if name in self.fields:
                 self.fields[name].required = False
+        # The year of receipt lies in the range of every date Accord takes, with one message that names it.
+        year = self.fields["received_year"]
+        assert isinstance(year, forms.IntegerField)
+        year.min_value, year.max_value = DATE_MIN.year, DATE_MAX.year
+        year.validators = []
+        year.widget.attrs.update(min=str(DATE_MIN.year), max=str(DATE_MAX.year))
+        words = f"Enter the year it was received as a year from {DATE_MIN.year} to {DATE_MAX.year}"
+        year.error_messages = {**year.error_messages, "invalid": words}
+        self.year_words = words
+
+    def clean_received_year(self) -> int | None:
+        year: int | None = self.cleaned_data.get("received_year")
+        if year is not None and not DATE_MIN.year <= year <= DATE_MAX.year:
+            raise forms.ValidationError(self.year_words)
+        return year
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         given = [data.get(k) is not None for k in RECEIVED_FIELDS[:3]]
-        if any(given) and not all(given) and "received_day" not in self.errors:
+        wrong = any(k in self.errors for k in RECEIVED_FIELDS[:3])
+        if any(given) and not all(given) and not wrong:
             self.add_error("received_day", "Enter the day, month and year it was received")
         return data
 

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 
 from accord.cases.models import CaseEvent, ChainHead
 from accord.core import clock
@@ -43,7 +44,8 @@ class Category(models.Model):
         ordering = ["name"]
         verbose_name_plural = "categories"
         constraints = [
-            models.UniqueConstraint(fields=["council", "name"], name="category_name_unique")
+            # Names differ by more than case: "BINS AND RECYCLING" is "Bins and recycling".
+            models.UniqueConstraint("council", Lower("name"), name="category_name_unique_any_case")
         ]
 
     def __str__(self) -> str:

@@ -87,3 +87,25 @@ def test_pages_with_work_pass_axe_and_reflow_at_320_pixels(
         if found:
             failures[url] = found
     assert not failures, failures
+
+
+LONG_WORD = '=HYPERLINK("http://evil.example/' + "a" * 80 + '","x")'
+
+
+@pytest.mark.parametrize("who", ["member", "officer"])
+def test_a_subject_of_one_long_word_wraps_at_320_pixels(
+    who: str,
+    transactional_db: None,
+    live_server: object,
+    sign_in: Callable[[object | None], Page],
+) -> None:
+    scene = make_scene()
+    with clock.frozen(at(2026, 3, 2)):
+        enquiry = scene.submit(subject=LONG_WORD)
+        services.enquiry_claim(actor=scene.actor("officer"), enquiry_id=enquiry.pk)
+    page = sign_in(scene.users[who])
+    page.set_viewport_size({"width": 320, "height": 800})
+    for url in (reverse("enquiries:detail", args=[enquiry.pk]), reverse("web:home")):
+        response = page.goto(f"{live_server.url}{url}")  # type: ignore[attr-defined]
+        assert response is not None and response.status == 200, url
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, url

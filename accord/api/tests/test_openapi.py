@@ -65,3 +65,16 @@ def test_a_post_without_its_csrf_token_is_403_in_the_error_format(roles: Roles) 
     response = client.post(f"{BASE}/enquiries", {}, content_type="application/json")
     assert response.status_code == 403
     assert response.json() == {"detail": "CSRF check Failed", "citations": []}
+
+
+def test_an_over_large_body_is_refused_in_the_error_format(roles: Roles) -> None:
+    client = Client()
+    client.force_login(roles.user("democratic_services"))  # type: ignore[arg-type]
+    response = client.post(
+        f"{BASE}/enquiries",
+        {"subject": "x", "details": "x" * 3_000_000},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "The request body is too large", "citations": []}

@@ -22,7 +22,7 @@ from conftest import Roles
 
 def test_create_command_prints_the_token_once_and_stores_its_hash(roles: Roles) -> None:
     out, err = StringIO(), StringIO()
-    call_command("api-token", "create", "member", "--name", "reporting", stdout=out, stderr=err)
+    call_command("api_token", "create", "member", "--name", "reporting", stdout=out, stderr=err)
     plaintext = out.getvalue().strip()
     token = ApiToken.objects.get(user__username="member")
     assert token.name == "reporting"
@@ -34,14 +34,14 @@ def test_create_command_prints_the_token_once_and_stores_its_hash(roles: Roles) 
 
 def test_create_command_refuses_an_unknown_user(roles: Roles) -> None:
     with pytest.raises(CommandError, match="No user called 'nobody'"):
-        call_command("api-token", "create", "nobody", "--name", "x")
+        call_command("api_token", "create", "nobody", "--name", "x")
 
 
 def test_revoke_command(roles: Roles) -> None:
     out = StringIO()
-    call_command("api-token", "create", "member", "--name", "x", stdout=out, stderr=StringIO())
+    call_command("api_token", "create", "member", "--name", "x", stdout=out, stderr=StringIO())
     token = ApiToken.objects.get()
-    call_command("api-token", "revoke", token.prefix, stdout=StringIO())
+    call_command("api_token", "revoke", token.prefix, stdout=StringIO())
     token.refresh_from_db()
     assert token.revoked is not None
 

@@ -16,7 +16,7 @@ from accord.councils.calendars import calendar_for
 from accord.councils.kept import CouncilKept
 from accord.councils.models import Council, Member, Officer, StatutoryRole
 from accord.enquiries import rules
-from accord.enquiries.access import enquiry_actions_for, enquiry_for
+from accord.enquiries.access import acts_for_member, enquiry_actions_for, enquiry_for
 from accord.enquiries.chain import events_chain
 from accord.enquiries.models import Enquiry, EnquiryEvent, EnquirySettings, ReferenceCounter
 from accord.enquiries.notify import enquiry_notice, notify_people
@@ -146,12 +146,39 @@ class CaseChanges:
         return events
 
 
+# Steps only the Member's side may take: the Member, or democratic services for them (D 6.3 for a holding
+# reply's timescale). Refused to anyone else, the message says who may, not that the case is in a state.
+MEMBER_SIDE_ACTIONS = {
+    "chase": None,
+    "member-reply": None,
+    "escalate": None,
+    "reopen": None,
+    "holding-reply-accept": rules.HOLDING_REPLY,
+    "holding-reply-decline": rules.HOLDING_REPLY,
+}
+
+
 def require_action(actor: Actor, enquiry: Enquiry, action: str, doing: str) -> None:
-    if action not in enquiry_actions_for(actor, enquiry):
+    """Raise `AccordError` unless `action` is open to `actor` on `enquiry` now.
+
+    Two refusals: a step that is not the actor's to take names who may take it ("Only the Member, or
+    democratic services for them, may ...", citing the paragraph where the profile has one); a step that is
+    the actor's but not open in this state says so ("You cannot ... now (it is <state>)").
+    """
+    if action in enquiry_actions_for(actor, enquiry):
+        return
+    if action in MEMBER_SIDE_ACTIONS and not acts_for_member(actor, enquiry):
+        rule = MEMBER_SIDE_ACTIONS[action]
+        cites = rules.citations_of(profile_for(enquiry.council), rule) if rule else []
         raise AccordError(
-            f"You cannot {doing} enquiry {enquiry.reference} now "
-            f"(it is {enquiry.get_state_display().lower()})."
+            f"Only the Member, or democratic services for them, may {doing} enquiry "
+            f"{enquiry.reference}.",
+            citations=cites,
         )
+    raise AccordError(
+        f"You cannot {doing} enquiry {enquiry.reference} now "
+        f"(it is {enquiry.get_state_display().lower()})."
+    )
 
 
 def enquiry_lock(actor: Actor, enquiry: Enquiry, action: str, doing: str) -> Enquiry:
@@ -206,8 +233,9 @@ def working_days_before(calendar: WorkingCalendar, day: dt.date, n: int) -> dt.d
 def holding_reply_date_check(
     enquiry: Enquiry, new_due_date: dt.date, *, profile: Profile, today: dt.date
 ) -> None:
-    """D 6.3: a proposed timescale is after the due date, not in the past, and no more than the profile's
-    longest extension (working days after the due date, or after today once it has passed).
+    """D 6.3: a proposed timescale is after the due date, not in the past, no more than the profile's
+    longest extension (working days after the due date, or after today once it has passed), and a working
+    day by the council's calendar (refused naming the next working day).
     Raises AccordError naming `new_due_date`, with the citations."""
     longest, cites = rules.holding_reply_longest(profile)
     if new_due_date <= enquiry.due_date:
@@ -221,13 +249,22 @@ def holding_reply_date_check(
             "The new timescale cannot be in the past.", field="new_due_date", citations=cites
         )
     start = max(enquiry.due_date, today)
-    latest = calendar_of(enquiry.council).due(
-        dt.datetime.combine(start, dt.time(12), tzinfo=clock.LONDON), longest
-    )
+    calendar = calendar_of(enquiry.council)
+    latest = calendar.due(dt.datetime.combine(start, dt.time(12), tzinfo=clock.LONDON), longest)
     if new_due_date > latest.due:
         raise AccordError(
             f"The new timescale can be at most {longest} working days after {start:%d %B %Y}, "
             f"that is {latest.due:%A %d %B %Y} at the latest.",
+            field="new_due_date",
+            citations=cites,
+        )
+    closed = calendar.reason(new_due_date)
+    if closed is not None:
+        # The first working day on or after it: day zero of a count of none (D 6.3).
+        after = calendar.due(dt.datetime.combine(new_due_date, dt.time(12), tzinfo=clock.LONDON), 0)
+        raise AccordError(
+            f"The new timescale must be a working day: {new_due_date:%A %d %B %Y} is not ({closed}). "
+            f"The next working day is {after.due:%A %d %B %Y}.",
             field="new_due_date",
             citations=cites,
         )

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from accord.cases.history import event_actor_name
 from accord.core import clock
 from accord.core.access import Actor
 from accord.core.errors import AccordError
@@ -145,11 +146,7 @@ def enquiry_submit(
     )
     for upload, name in uploads:
         _attachment_store(actor, enquiry, upload, name)
-    on_behalf = (
-        ""
-        if is_self
-        else f" (raised for the Member by {actor.user.get_full_name() or actor.user.get_username()})"
-    )
+    on_behalf = "" if is_self else f" (raised for the Member by {event_actor_name(actor.user)})"
     changes = CaseChanges()
     # A routed case (D 6.7, D 4.2) has no enquiry deadline: its next events say where it went.
     deadline = (

@@ -32,6 +32,13 @@ def _flags(*, is_service_failure: bool, is_employment_matter: bool) -> None:
 
 
 def _save(category: Category) -> Category:
+    """Save the category; a name the council already has, in any case, is refused naming `name`."""
+    same = Category.objects.filter(council_id=category.council_id, name__iexact=category.name)
+    taken = same.exclude(pk=category.pk).first() if category.pk else same.first()
+    if taken is not None:
+        raise AccordError(
+            f"The council already has a category called “{taken.name}”.", field="name"
+        )
     try:
         with transaction.atomic():
             category.save()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from accord.cases.history import event_actor_name
 from accord.core import clock
 from accord.core.access import Actor
 from accord.core.errors import AccordError
@@ -101,7 +102,7 @@ def _step(
         *dispute.history,
         {
             "at": now.isoformat(),
-            "by": (user.get_full_name() or user.get_username()) if user else "",
+            "by": event_actor_name(user) or "",
             "state": dispute.state,
             "what": what,
             "citations": cite_dicts(cites),

@@ -7,6 +7,7 @@ import datetime as dt
 
 from accord.core import clock
 from accord.core.access import Actor
+from accord.core.dates import moment_problem
 from accord.core.errors import AccordError
 from accord.councils.models import Council
 from accord.enquiries import rules
@@ -58,11 +59,9 @@ def enquiry_received_at(
         )
     if received_at is None:
         return now
-    if received_at.tzinfo is None or received_at.utcoffset() is None:
-        raise AccordError(
-            "Give the time received with its time zone, like 2026-03-02T09:30:00+00:00.",
-            field="received_at",
-        )
+    problem = moment_problem(received_at)
+    if problem is not None:
+        raise AccordError(f"The time received {problem}.", field="received_at")
     if received_at > now:
         raise AccordError("The time received cannot be in the future.", field="received_at")
     limit = settings_for(council).backdate_limit_working_days

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from accord.enquiries.models import Category, EnquirySettings
@@ -38,6 +39,15 @@ def test_bad_category_input_is_named_by_field_never_a_500(scene: Scene) -> None:
     taken = dem.post(url, {"name": scene.category.name, "service": scene.category.service_id})
     assert taken.status_code == 400
     assert "already has a category called" in taken.content.decode()
+    upper = dem.post(
+        url, {"name": scene.category.name.upper(), "service": scene.category.service_id}
+    )
+    assert upper.status_code == 400
+    assert f"already has a category called “{scene.category.name}”" in upper.content.decode()
+    assert (
+        Category.objects.filter(council=scene.council, name__iexact=scene.category.name).count()
+        == 1
+    )
     both = dem.post(
         url,
         {
@@ -98,3 +108,12 @@ def test_a_deadline_the_protocol_fixes_is_shown_not_offered(scene: Scene) -> Non
     page = scene.client("dem").get(reverse("enquiries:settings", args=[scene.council.slug]))
     body = page.content.decode()
     assert 'name="response_working_days"' not in body and "D 6.3" in body
+
+
+def test_the_database_refuses_a_name_differing_only_in_case(scene: Scene) -> None:
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Category.objects.create(
+            council=scene.council,
+            name=scene.category.name.swapcase(),
+            service=scene.category.service,
+        )

@@ -57,6 +57,18 @@ def test_a_real_file_of_each_type_is_taken(suffix: str) -> None:
     assert file.read() == GOOD[suffix]  # left at its start for storing
 
 
+@pytest.mark.parametrize("claimed", ["application/octet-stream", "text/html", ""])
+@pytest.mark.parametrize("suffix", sorted(FILE_TYPES))
+def test_the_claimed_type_is_never_the_judge(suffix: str, claimed: str) -> None:
+    # Judged by name and content (docs/api.md): a real .csv sent as application/octet-stream is taken,
+    # and a claimed type never lets wrong content through.
+    file = SimpleUploadedFile(f"file{suffix}", GOOD[suffix], content_type=claimed)
+    assert attachment_check(file) == f"file{suffix}"
+    fake = SimpleUploadedFile(f"file{suffix}", EXE, content_type=FILE_TYPES[suffix].declared[0])
+    with pytest.raises(AccordError, match="is not really"):
+        attachment_check(fake)
+
+
 BAD = [
     (".docx", EXE),
     (".txt", EXE),

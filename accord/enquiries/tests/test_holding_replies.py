@@ -95,6 +95,14 @@ def test_a_late_holding_reply_never_makes_an_answer_on_time(scene: Scene) -> Non
         (dt.date(9999, 12, 31), "at most 20 working days after 09 March 2026"),
         (dt.date(2026, 4, 9), "Wednesday 08 April 2026 at the latest"),
         (dt.date(2026, 3, 9), "after the current due date"),
+        (
+            dt.date(2026, 4, 3),
+            r"Friday 03 April 2026 is not .*next working day is Tuesday 07 April 2026",
+        ),
+        (
+            dt.date(2026, 3, 21),
+            r"Saturday 21 March 2026 is not .*next working day is Monday 23 March",
+        ),
     ],
 )
 def test_the_new_timescale_is_bounded_by_the_profile(
@@ -118,8 +126,12 @@ def test_the_new_timescale_is_bounded_by_the_profile(
 def test_until_the_member_accepts_the_original_due_date_stands(scene: Scene) -> None:
     enquiry = claimed(scene, at(2026, 3, 2))
     propose(scene, enquiry, at(2026, 3, 5), dt.date(2026, 3, 20))
-    with clock.frozen(at(2026, 3, 5, 12)), pytest.raises(AccordError, match="cannot answer"):
+    with clock.frozen(at(2026, 3, 5, 12)), pytest.raises(AccordError) as refused:
         enquiry_holding_reply_decide(actor=scene.actor("officer"), enquiry=enquiry, accept=True)
+    # Not the officer's step: the refusal names who may take it, not the case's state.
+    assert refused.value.message.startswith("Only the Member, or democratic services for them, may")
+    assert "now" not in refused.value.message and "holding reply sent" not in refused.value.message
+    assert [c.label for c in refused.value.citations] == ["D 6.3"]
     enquiry.refresh_from_db()
     assert enquiry.due_date == dt.date(2026, 3, 9)
     decide(scene, enquiry, at(2026, 3, 6), accept=False)
@@ -174,6 +186,8 @@ def test_the_member_accepts_in_the_api_with_the_citation(scene: Scene) -> None:
         )
     assert other.status_code == 404
     assert officer.status_code == 400
+    assert officer.json()["detail"].startswith("Only the Member, or democratic services for them")
+    assert officer.json()["citations"][0]["label"] == "D 6.3"
     assert done.status_code == 200, done.content
     body = done.json()
     assert body["due_date"] == "2026-03-20"

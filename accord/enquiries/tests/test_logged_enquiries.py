@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from accord.core import clock
 from accord.core.errors import AccordError
+from accord.enquiries import services
 from accord.enquiries.models import Enquiry, EnquirySettings
 
 from .conftest import Scene, at, make_scene
@@ -54,7 +55,8 @@ def test_a_phone_enquiry_logged_on_monday_counts_from_thursday(logged: Scene) ->
     ("received_at", "words"),
     [
         (at(2026, 3, 9, 11, 1), "cannot be in the future"),
-        (dt.datetime(2026, 3, 5, 16, 0), "with its time zone"),  # noqa: DTZ001 - the naive input refused
+        (dt.datetime(2026, 3, 5, 16, 0), "its time zone"),  # noqa: DTZ001 - the naive input refused
+        (dt.datetime(1, 1, 1, tzinfo=dt.UTC), "between 1 January 2000 and 31 December 2100"),
         (at(2026, 2, 20, 10, 0), "on or after 23 February 2026"),  # 10 working days before Monday
     ],
 )
@@ -145,6 +147,22 @@ def test_a_logged_enquiry_with_a_bad_received_time_gets_a_clear_message(
     assert not Enquiry.objects.exists()
 
 
+@pytest.mark.parametrize("year", ["1", "99999", "1999", "2101"])
+def test_a_received_year_out_of_range_gets_one_message_naming_the_field(
+    logged: Scene, year: str
+) -> None:
+    with clock.frozen(MONDAY):
+        response = _client(logged, "dem").post(
+            reverse("enquiries:raise"), _log_form(logged, received_year=year)
+        )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert page.count("Enter the year it was received as a year from 2000 to 2100") >= 1
+    assert "Ensure this value" not in page
+    assert "Enter the day, month and year it was received" not in page
+    assert not Enquiry.objects.exists()
+
+
 @pytest.mark.cites("D 6.3")
 def test_the_api_logs_an_e_mailed_enquiry_with_its_received_time(logged: Scene) -> None:
     body: dict[str, Any] = {
@@ -173,4 +191,28 @@ def test_the_api_logs_an_e_mailed_enquiry_with_its_received_time(logged: Scene) 
     assert created.json()["channel"] == "email"
     assert created.json()["due_date"] == "2026-03-12"
     assert future.status_code == 400 and "future" in future.json()["detail"]
-    assert naive.status_code == 400 and "time zone" in naive.json()["detail"]
+    assert naive.status_code == 422 and "received_at" in naive.json()["detail"]
+    assert "time zone" in naive.json()["detail"]
+    for far in ("0001-01-01T00:00:00Z", "9999-12-31T23:59:59-12:00"):
+        with clock.frozen(MONDAY):
+            refused = client.post(
+                "/api/v1/enquiries", {**body, "received_at": far}, content_type="application/json"
+            )
+        assert refused.status_code == 422, refused.content
+        assert "received_at" in refused.json()["detail"] and "2100" in refused.json()["detail"]
+
+
+@pytest.mark.cites("D 6.3")
+def test_people_are_named_by_name_never_by_username(logged: Scene) -> None:
+    dem = logged.users["dem"]
+    dem.first_name, dem.last_name = "Dana", "Clerk"
+    dem.save(update_fields=["first_name", "last_name"])
+    with clock.frozen(MONDAY):
+        enquiry = logged.submit(who="dem", channel="phone", received_at=LAST_THURSDAY)
+        claimed = services.enquiry_claim(actor=logged.actor("officer"), enquiry_id=enquiry.pk)
+        services.enquiry_answer(actor=logged.actor("officer"), enquiry=claimed, answer="Cleared.")
+        body = _client(logged, "dem").get(f"/api/v1/enquiries/{enquiry.pk}").json()
+    received = enquiry.events.get(kind="received").description
+    assert "raised for the Member by Dana Clerk" in received and dem.username not in received
+    officer = logged.users["officer"]
+    assert [a["actor"] for a in body["answers"]] == [officer.officer.name]

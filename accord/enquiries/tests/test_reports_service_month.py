@@ -78,5 +78,10 @@ def test_a_bad_period_is_refused_naming_the_field(dataset, query, message) -> No
     client.force_login(User.objects.create(username="kpi-reader", council=dataset))
     with clock.frozen(NOW):
         page = client.get(reverse("enquiries:report", args=[dataset.slug]), query)
+        exported = client.get(reverse("enquiries:report-csv", args=[dataset.slug]), query)
     assert page.status_code == 400
     assert message in page.content.decode()
+    # The CSV refuses the same period, naming the field, rather than exporting another one.
+    assert exported.status_code == 400
+    text = exported.content.decode()
+    assert message in text and f"{next(iter(query))}: " in text

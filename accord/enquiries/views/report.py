@@ -53,8 +53,18 @@ def enquiry_report(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def enquiry_report_csv(request: HttpRequest, slug: str) -> StreamingHttpResponse:
+def enquiry_report_csv(request: HttpRequest, slug: str) -> HttpResponse | StreamingHttpResponse:
+    """The KPI figures as CSV for the period asked; a bad period is a 400 naming each field and what is
+    wrong with it (plain text, one "field: message" a line), never a silently different period."""
     council = request_council(request, slug)
-    start, end = KpiPeriodForm(request.GET or None).period()
+    form = KpiPeriodForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        lines = [
+            f"{field}: {message}" for field, messages in form.errors.items() for message in messages
+        ]
+        return HttpResponse(
+            "\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8"
+        )
+    start, end = form.period()
     report = enquiry_kpi_report(councils=[council], start=start, end=end)
     return csv_response(kpi_csv_rows(report), f"{council.slug}-enquiries-kpi-{report.end}.csv")
