@@ -4,7 +4,8 @@ The API keeps these for every operation, so they are added here rather than repe
 401 without credentials (every operation needs them); 403 for an unsafe method from a signed-in browser
 without its CSRF token; 404 when the path names something the caller may not see; 422 when a parameter
 or the body breaks an input rule (`accord.api.inputs`), with `errors` naming each field; 400 when a body
-is not JSON. A status an operation alone answers (400 for a refusal under the protocol, 409) is declared
+is not JSON; 429 when too many failed sign-ins (bad tokens) came from the caller's address (with
+`Retry-After`). A status an operation alone answers (400 for a refusal under the protocol, 409) is declared
 in its own `response=`.
 """
 
@@ -21,6 +22,7 @@ WHY = {
     "403": "A signed-in browser sent an unsafe request without its CSRF token.",
     "404": "Not found: nothing by that name or id that the caller may see.",
     "422": "A parameter or the body breaks an input rule; `errors` names each field.",
+    "429": "Too many failed sign-ins from this address: wait `Retry-After` seconds and try again.",
 }
 
 
@@ -31,7 +33,7 @@ def _ref(name: str) -> dict[str, Any]:
 def statuses_for(method: str, operation: dict[str, Any]) -> set[str]:
     """The error statuses every operation of this shape can answer (see the module's docstring)."""
     parameters = operation.get("parameters", [])
-    statuses = {"401"}
+    statuses = {"401", "429"}
     if parameters or "requestBody" in operation:
         statuses.add("422")
     if any(p.get("in") == "path" for p in parameters):
