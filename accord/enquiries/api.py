@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
-from accord.api.inputs import MAX_ID, Day, Fits, Id, Input, Slug, body_ref, fits
+from accord.api.inputs import MAX_ID, Day, Fits, Id, Input, Slug, body_ref, fits, period_check
 from accord.api.schemas import ErrorOut
 from accord.core.access import Actor, council_for
 from accord.councils.models import Area, Member, Officer
@@ -369,6 +369,12 @@ def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> Status[dict[str,
 def enquiry_list(request: HttpRequest, filters: Query[ListFilters]) -> dict[str, Any]:
     """The enquiries the caller may see, filtered, by due date (overdue first), 50 a page."""
     actor = api_actor(request)
+    period_check(
+        filters.received_from,
+        filters.received_to,
+        start_field="received_from",
+        end_field="received_to",
+    )
     qs = enquiries_visible_to(actor).select_related(*selectors.LIST_RELATED, "council")
     qs = selectors.enquiry_filter(
         qs.order_by("due_date", "id"),
@@ -569,4 +575,5 @@ class KpiIn(Schema):
 def enquiry_report(request: HttpRequest, slug: Slug, filters: Query[KpiIn]) -> dict[str, Any]:
     """The KPI: share answered within the deadline by service and month, median, overdue, chasers."""
     council = council_for(api_actor(request), slug)
+    period_check(filters.start, filters.end, start_field="start", end_field="end")
     return enquiry_kpi_report(councils=[council], start=filters.start, end=filters.end).to_dict()

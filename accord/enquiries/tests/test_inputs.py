@@ -143,6 +143,10 @@ def test_the_holding_reply_note_and_date_are_checked(roles: Roles) -> None:
         ("/api/v1/councils/testshire/enquiries/report", "start=1999-12-31", "start"),
         ("/api/v1/enquiries", "service=99999999999999999999", "service"),
         ("/api/v1/enquiries/99999999999999999999", "", "enquiry_id"),
+        ("/api/v1/councils/testshire/enquiries/report", "start=2026-12-01&end=2026-01-01", "start"),
+        ("/api/v1/enquiries", "received_from=2026-12-01&received_to=2026-01-01", "received_from"),
+        ("/api/v1/disputes", "state=zzz", "state"),
+        ("/api/v1/enquiries", "state=zzz", "state"),
     ],
 )
 def test_filter_dates_and_ids_are_bounded(roles: Roles, url: str, query: str, field: str) -> None:
