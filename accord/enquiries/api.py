@@ -14,7 +14,18 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
-from accord.api.inputs import MAX_ID, Day, Fits, Id, Input, Slug, body_ref, fits, period_check
+from accord.api.inputs import (
+    MAX_ID,
+    Day,
+    Fits,
+    Id,
+    Input,
+    Slug,
+    body_ref,
+    fits,
+    input_error,
+    period_check,
+)
 from accord.api.schemas import ErrorOut
 from accord.core.access import Actor, council_for
 from accord.councils.models import Area, Member, Officer
@@ -321,11 +332,16 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
 
 @router.post("/enquiries", response={201: EnquiryDetailOut, **ERRORS})
 def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> Status[dict[str, Any]]:
-    """Raise an enquiry (D 6.3). Democratic services give `member_id` to raise one on a Member's behalf."""
+    """Raise an enquiry (D 6.3). Democratic services give `member_id` to raise one on a Member's behalf;
+    a Member raises as themselves, and a `member_id` other than their own is a 422 naming it."""
     actor = api_actor(request)
     if actor.council_id is None or (actor.member is None and not actor.is_democratic_services):
         raise Http404("Not found")
     if actor.member is not None:
+        if payload.member_id not in (None, actor.member.pk):
+            raise input_error(
+                "body", "member_id", "a Member raises enquiries as themselves; leave it out"
+            )
         member = actor.member
     else:
         member = body_ref(

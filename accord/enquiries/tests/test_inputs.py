@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accord.core import clock
+from accord.councils.tests.factories import MemberFactory
 from accord.enquiries.models import Enquiry
 from accord.enquiries.tests.factories import AssignedEnquiryFactory, CategoryFactory
 from conftest import Roles
@@ -108,6 +109,27 @@ def test_member_id_naming_nothing_is_a_422(roles: Roles, raise_body: dict[str, A
             {**raise_body, "member_id": 999_999},
         )
     assert_names(response, "member_id")
+
+
+@pytest.mark.cites("D 6.3")
+def test_a_member_giving_another_member_id_is_a_422(
+    roles: Roles, raise_body: dict[str, Any]
+) -> None:
+    """A Member raises as themselves: another Member's id, or another council's, is refused, not ignored."""
+    me = roles.user("member").member  # type: ignore[union-attr]
+    other = MemberFactory(council=roles.council)
+    elsewhere = MemberFactory()
+    client = client_for(roles, "member")
+    with clock.frozen(NOW):
+        for member_id in (other.pk, elsewhere.pk, 999_999):
+            assert_names(
+                send(client, "/api/v1/enquiries", {**raise_body, "member_id": member_id}),
+                "member_id",
+            )
+        assert not Enquiry.objects.exists()
+        own = send(client, "/api/v1/enquiries", {**raise_body, "member_id": me.pk})
+    assert own.status_code == 201, own.content
+    assert Enquiry.objects.get().member == me
 
 
 def test_the_holding_reply_note_and_date_are_checked(roles: Roles) -> None:
