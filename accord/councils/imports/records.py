@@ -57,7 +57,8 @@ class MemberRecord:
 
     `posts` is None when the file has no posts for Members (a CSV without a posts column), so an import
     leaves their offices as they are; a list (even empty) says what the Member holds now. `sound` is False
-    for a record with problems: it is matched against later lines, never imported.
+    for a record with problems: it is matched against later lines, never imported. `group_given` is the
+    file's group value when it names no group ("none", "Independent").
     """
 
     source: str
@@ -69,6 +70,7 @@ class MemberRecord:
     external_id: str = ""
     posts: list[str] | None = None
     sound: bool = True
+    group_given: str = ""
 
     @property
     def key(self) -> str:
@@ -83,10 +85,15 @@ class MembersFile:
 
     records: list[MemberRecord] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    no_group: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
     _by_key: dict[str, MemberRecord] = field(default_factory=dict, repr=False)
+
+    @property
+    def no_group(self) -> list[str]:
+        """The Members kept whose group value means no group, as "Name ('none')": a Member left out of
+        the import (another council's, in a shared feed) is not listed."""
+        return [f"{r.name} ('{r.group_given}')" for r in self.records if r.group_given]
 
     def add(self, record: MemberRecord, *, wards_merge: bool = False) -> None:
         """Keeps `record`, or notes that it repeats one already kept. With `wards_merge` (a feed that lists
@@ -180,8 +187,6 @@ def record_build(
     if group_status and not group:
         problems.add(f"{where}: group_status is given but {labels['group']} names no group.")
     sound = len(problems.items) == count
-    if checked["group"] and not group and sound:
-        members.no_group.append(f"{checked['name']} ('{checked['group']}')")
     return MemberRecord(
         source=source,
         name=checked["name"],
@@ -192,6 +197,7 @@ def record_build(
         external_id=checked["external_id"],
         posts=posts,
         sound=sound,
+        group_given="" if group else checked["group"],
     )
 
 
