@@ -14,13 +14,13 @@ import re
 _SPACE = re.compile(r"\s+")
 # Civic titles in front of a Member's name, repeated as often as they come: "The Right Worshipful the
 # Mayor of Thatton, Councillor", "Deputy Mayor Cllr", "Lord Mayor, Cllr.". A bare "Mayor" is a civic
-# prefix only with a qualifier before it ("The", "Deputy", "Lord") or "of X," or a comma after it: in
+# prefix only with a qualifier before it ("The", "Deputy", "Lord"), or "of X,", a comma or "Cllr" after it: in
 # "Councillor Mayor Smith" it is the Member's name.
 _MAYOR = r"(?:mayor|mayoress)"
 _CIVIC = re.compile(
     r"^(?:the\s+)?(?:right\s+)?(?:worshipful\s+)?(?:the\s+)?"
     rf"(?:(?:deputy|lord)\s+{_MAYOR}(?:\s+of\s+[^,]+,|\s*,)?"
-    rf"|{_MAYOR}(?:\s+of\s+[^,]+,|\s*,))\s+"
+    rf"|{_MAYOR}(?:\s+of\s+[^,]+,|\s*,|(?=\s+(?:councillor|cllr|clr)\b)))\s+"
     rf"|^the\s+{_MAYOR}\s+"
     r"|^(?:councillor|cllr\.?|clr\.?)\s+",
     re.IGNORECASE,

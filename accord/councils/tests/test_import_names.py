@@ -126,6 +126,7 @@ def test_the_format_is_found_from_the_contents(data: bytes, found: str) -> None:
         ("The Mayor, Councillor Jo Bright", "Jo Bright"),
         ("Mayor of Thatton, Cllr Jo Bright", "Jo Bright"),
         ("The Mayor Cllr Jo Bright", "Jo Bright"),
+        ("Mayor Cllr Jo Bright", "Jo Bright"),
         ("Cllr", "Cllr"),
         ("Cllr Mrs", "Cllr Mrs"),
     ],
