@@ -31,6 +31,7 @@ install: $(VENV)/.base ## create .venv and install Accord
 install-dev: $(VENV)/.dev ## install Accord with the development tools
 
 run: install ## set up the SQLite database with the demo councils and serve on http://127.0.0.1:8000 (another port: make run PORT=8001)
+	$(BIN)/accord serve --check-port --host $(HOST) --port $(PORT)
 	$(BIN)/accord migrate --no-input
 	$(BIN)/accord demo load
 	$(BIN)/accord collectstatic --no-input --verbosity 0

@@ -4,8 +4,11 @@
   "subject")]` (a `CharField` is one line; a `TextField` may hold line breaks and tabs), or
   `Annotated[str, Fits(max_length=20)]` for text that is not a model field.
 - A body is an `Input`: a JSON object holding only the fields its schema names.
-- A date is a `Day`: between 2000-01-01 and 2100-12-31 (`accord.core.dates`).
+- A date is a `Day`: between 2000-01-01 and 2100-12-31 (`accord.core.dates`); a period that starts after
+  it ends is a 422 naming its start (`period_check`).
 - A date and time is a `Moment`: with its time zone, its date in the same range.
+- A query parameter with a fixed set of values takes the model's choices as its type
+  (`state: Enquiry.State | None`), so an unknown value is a 422, never a filter silently ignored.
 - An id, in the path, the query or the body, is an `Id`: a positive database integer. An id in the body
   that names no object of the caller's council is a 422 for that field (`body_ref`), never a 404.
 The OpenAPI document shows each limit (maxLength, pattern, minimum, maximum, formatMinimum), so a client
@@ -139,6 +142,17 @@ def fits(model: type[models.Model], field: str) -> Fits:
 def input_error(where: str, field: str, message: str) -> ValidationError:
     """A 422 for one input (`where` is "body", "query" or "path"), in the same shape as a schema's own."""
     return ValidationError([{"loc": (where, field), "msg": message}])
+
+
+def period_check(
+    start: dt.date | None, end: dt.date | None, *, start_field: str, end_field: str
+) -> None:
+    """A 422 naming `start_field` (a query parameter) when the period it opens starts after the day
+    `end_field` closes it; either end may be open (None)."""
+    if start is not None and end is not None and start > end:
+        raise input_error(
+            "query", start_field, f"{start.isoformat()} is after {end_field} {end.isoformat()}"
+        )
 
 
 def body_ref(queryset: models.QuerySet[M], pk: int | None, field: str) -> M:

@@ -14,7 +14,19 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
-from accord.api.inputs import MAX_ID, Day, Fits, Id, Input, Moment, Slug, body_ref, fits
+from accord.api.inputs import (
+    MAX_ID,
+    Day,
+    Fits,
+    Id,
+    Input,
+    Moment,
+    Slug,
+    body_ref,
+    fits,
+    input_error,
+    period_check,
+)
 from accord.api.schemas import ErrorOut
 from accord.cases.history import event_actor_name
 from accord.core.access import Actor, council_for
@@ -288,11 +300,16 @@ def _detail_of(actor: Actor, e: Enquiry, holding_replies: Iterable[HoldingReply]
 
 @router.post("/enquiries", response={201: EnquiryDetailOut, **ERRORS})
 def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> Status[dict[str, Any]]:
-    """Raise an enquiry (D 6.3). Democratic services give `member_id` to raise one on a Member's behalf."""
+    """Raise an enquiry (D 6.3). Democratic services give `member_id` to raise one on a Member's behalf;
+    a Member raises as themselves, and a `member_id` other than their own is a 422 naming it."""
     actor = api_actor(request)
     if actor.council_id is None or (actor.member is None and not actor.is_democratic_services):
         raise Http404("Not found")
     if actor.member is not None:
+        if payload.member_id not in (None, actor.member.pk):
+            raise input_error(
+                "body", "member_id", "a Member raises enquiries as themselves; leave it out"
+            )
         member = actor.member
     else:
         member = body_ref(
@@ -336,6 +353,12 @@ def enquiry_create(request: HttpRequest, payload: EnquiryIn) -> Status[dict[str,
 def enquiry_list(request: HttpRequest, filters: Query[ListFilters]) -> dict[str, Any]:
     """The enquiries the caller may see, filtered, by due date (overdue first), 50 a page."""
     actor = api_actor(request)
+    period_check(
+        filters.received_from,
+        filters.received_to,
+        start_field="received_from",
+        end_field="received_to",
+    )
     qs = enquiries_visible_to(actor).select_related(*selectors.LIST_RELATED, "council")
     qs = selectors.enquiry_filter(
         qs.order_by("due_date", "id"),
@@ -375,4 +398,5 @@ class KpiIn(Schema):
 def enquiry_report(request: HttpRequest, slug: Slug, filters: Query[KpiIn]) -> dict[str, Any]:
     """The KPI: share answered within the deadline by service and month, median, overdue, chasers."""
     council = council_for(api_actor(request), slug)
+    period_check(filters.start, filters.end, start_field="start", end_field="end")
     return enquiry_kpi_report(councils=[council], start=filters.start, end=filters.end).to_dict()

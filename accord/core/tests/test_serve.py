@@ -65,6 +65,36 @@ def test_a_port_in_use_is_refused_with_one_clear_message(tmp_path: Path, taken_p
     assert "Traceback" not in result.stderr
 
 
+def test_the_port_check_refuses_a_busy_port_before_anything_else(
+    tmp_path: Path, taken_port: int
+) -> None:
+    """`make run` checks the port first: on a busy port it stops at once, before migrate or the demo."""
+    check = [sys.executable, "-m", "accord.cli", "serve", "--check-port", "--port"]
+    busy = subprocess.run(
+        [*check, str(taken_port)],
+        cwd=ROOT,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert busy.returncode == 1
+    assert f"Port {taken_port} on 127.0.0.1 is already in use" in busy.stderr
+    assert "Traceback" not in busy.stderr
+    free = subprocess.run(
+        [*check, str(_free_port())],
+        cwd=ROOT,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (free.returncode, free.stdout, free.stderr) == (0, "", "")
+    run = (ROOT / "Makefile").read_text().split("\nrun:", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert "accord serve --check-port --host $(HOST) --port $(PORT)" in run[1]
+    assert "migrate" in run[2]
+
+
 def test_ctrl_c_with_a_browser_tab_open_stops_quickly_and_cleanly(tmp_path: Path) -> None:
     port = _free_port()
     log = tmp_path / "serve.log"

@@ -80,7 +80,7 @@ def _row(members: MembersFile, line: int, values: dict[str, str]) -> None:
         members.problems.add(
             f"Line {line}: group_status '{status}' is not administration or opposition."
         )
-        return
+        status = ""
     record = record_build(
         members,
         source=f"line {line}",

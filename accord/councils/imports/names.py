@@ -13,11 +13,22 @@ import re
 
 _SPACE = re.compile(r"\s+")
 # Civic titles in front of a Member's name, repeated as often as they come: "The Right Worshipful the
-# Mayor of Thatton, Councillor", "Deputy Mayor Cllr", "Lord Mayor, Cllr.".
+# Mayor of Thatton, Councillor", "Deputy Mayor Cllr", "Lord Mayor, Cllr.". A bare "Mayor" is a civic
+# prefix only with a qualifier before it ("The", "Deputy", "Lord"), or "of X,", a comma or "Cllr" after it: in
+# "Councillor Mayor Smith" it is the Member's name.
+_MAYOR = r"(?:mayor|mayoress)"
 _CIVIC = re.compile(
-    r"^(?:the\s+)?(?:right\s+)?(?:worshipful\s+)?(?:the\s+)?(?:deputy\s+|lord\s+)?"
-    r"(?:mayor|mayoress)(?:\s+of\s+[^,]+,|\s*,)?\s+"
+    r"^(?:the\s+)?(?:right\s+)?(?:worshipful\s+)?(?:the\s+)?"
+    rf"(?:(?:deputy|lord)\s+{_MAYOR}(?:\s+of\s+[^,]+,|\s*,)?"
+    rf"|{_MAYOR}(?:\s+of\s+[^,]+,|\s*,|(?=\s+(?:councillor|cllr|clr)\b)))\s+"
+    rf"|^the\s+{_MAYOR}\s+"
     r"|^(?:councillor|cllr\.?|clr\.?)\s+",
+    re.IGNORECASE,
+)
+# The words that are titles, never a whole name: a line holding only "Cllr" or "Mrs" names nobody.
+_TITLE_WORD = re.compile(
+    r"(?:the|right|worshipful|deputy|lord|mayor|mayoress|councillor|cllr|clr|mr|mrs|ms|miss|mx|dr"
+    r"|doctor|prof|professor|sir|dame|rev|revd|reverend)\.?,?",
     re.IGNORECASE,
 )
 _HONORIFIC = re.compile(
@@ -39,10 +50,17 @@ def entities_decode(text: str) -> str:
     return text
 
 
+def title_only(text: str) -> bool:
+    """True when `text` (a display name) is nothing but title words ("Cllr", "Mrs", "Cllr Dr")."""
+    return all(_TITLE_WORD.fullmatch(word) for word in text.split())
+
+
 def _strip(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with `pattern` removed from its start as often as it matches, while a name remains: a
+    title is never stripped to leave only titles ("Cllr Mrs") or nothing."""
     while True:
         shorter = pattern.sub("", text, count=1)
-        if shorter == text or not shorter:
+        if shorter == text or not shorter.strip() or title_only(shorter):
             return text
         text = shorter
 

@@ -101,22 +101,24 @@ def _columns(header: list[str], *, area_column: str, area_noun: str) -> tuple[in
 
 
 def _record(
-    problems: Problems, line: int, raw: str, area: str, column: str
+    problems: Problems, line: int, cells: tuple[str, str], columns: tuple[str, str]
 ) -> PostcodeRecord | None:
+    """The checked record of one line, or None with every problem of its two cells noted, each naming
+    the file's own column (`pcds`, `ward`): `cells` and `columns` are (postcode, area)."""
+    (raw, area), (postcode_column, column) = cells, columns
+    where = f"Line {line}"
+    count = len(problems.items)
     if not raw:
-        problems.add(f"Line {line}: postcode is empty.")
-        return None
+        problems.add(f"{where}: {postcode_column} is empty.")
     if not area:
-        problems.add(f"Line {line}: {column} is empty for {raw}.")
-        return None
-    if problems.text(f"Line {line}", column, area, max_length=AREA_LENGTH) is None:
-        return None
-    if problems.text(f"Line {line}", "postcode", raw, max_length=None) is None:
-        return None
-    try:
-        postcode = postcode_normalise(raw)
-    except AccordError as exc:
-        problems.add(f"Line {line}: {exc.message}.")
+        problems.add(f"{where}: {column} is empty{f' for {raw}' if raw else ''}.")
+    problems.text(where, column, area, max_length=AREA_LENGTH)
+    if raw and problems.text(where, postcode_column, raw, max_length=None) is not None:
+        try:
+            postcode = postcode_normalise(raw)
+        except AccordError as exc:
+            problems.add(f"{where}: {postcode_column} {exc.message}.")
+    if len(problems.items) > count:
         return None
     return PostcodeRecord(line=line, postcode=postcode, area=area, column=column)
 
@@ -141,14 +143,15 @@ def postcodes_file_parse(
     try:
         header = next(reader)
         at_postcode, at_area = _columns(header, area_column=area_column, area_noun=area_noun)
-        column = header[at_area].strip()
+        columns = (header[at_postcode].strip(), header[at_area].strip())
         for line, row in csv_rows(reader):
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
                 found.add(f"Line {line} has {len(row)} fields; the header row has {len(header)}.")
                 continue
-            record = _record(found, line, row[at_postcode].strip(), row[at_area].strip(), column)
+            cells = (row[at_postcode].strip(), row[at_area].strip())
+            record = _record(found, line, cells, columns)
             if record is None:
                 continue
             if record.postcode in seen:

@@ -18,14 +18,16 @@ from accord.core.errors import AccordError
 from accord.core.text import field_max_length
 
 from ..models import Area, Member, Office, PoliticalGroup
-from .names import name_display, name_key
+from .names import name_display, name_key, title_only
 from .problems import Problems
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
+# A vacancy is the whole value ("Vacant seat", "TBC"), never the start of a name ("TBC Smith").
 _VACANCY = re.compile(
-    r"^(?:vacant|vacancy|seat\s+vacant|to\s+be\s+(?:elected|confirmed|announced|appointed)|tbc|tba"
-    r"|awaiting\s+(?:by-?\s*)?election|unfilled|void)\b",
+    r"(?:vacant(?:\s+seat)?|vacancy|seat\s+vacant"
+    r"|to\s+be\s+(?:elected|confirmed|announced|appointed)|tbc|tba"
+    r"|awaiting\s+(?:by-?\s*)?election|unfilled|void)[.!]?",
     re.IGNORECASE,
 )
 NO_GROUP = frozenset(
@@ -54,7 +56,9 @@ class MemberRecord:
     """One Member as a file describes them. `source` names the line or element, for error messages.
 
     `posts` is None when the file has no posts for Members (a CSV without a posts column), so an import
-    leaves their offices as they are; a list (even empty) says what the Member holds now.
+    leaves their offices as they are; a list (even empty) says what the Member holds now. `sound` is False
+    for a record with problems: it is matched against later lines, never imported. `group_given` is the
+    file's group value when it names no group ("none", "Independent").
     """
 
     source: str
@@ -65,6 +69,8 @@ class MemberRecord:
     areas: list[str] = field(default_factory=list)
     external_id: str = ""
     posts: list[str] | None = None
+    sound: bool = True
+    group_given: str = ""
 
     @property
     def key(self) -> str:
@@ -79,10 +85,15 @@ class MembersFile:
 
     records: list[MemberRecord] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    no_group: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
     _by_key: dict[str, MemberRecord] = field(default_factory=dict, repr=False)
+
+    @property
+    def no_group(self) -> list[str]:
+        """The Members kept whose group value means no group, as "Name ('none')": a Member left out of
+        the import (another council's, in a shared feed) is not listed."""
+        return [f"{r.name} ('{r.group_given}')" for r in self.records if r.group_given]
 
     def add(self, record: MemberRecord, *, wards_merge: bool = False) -> None:
         """Keeps `record`, or notes that it repeats one already kept. With `wards_merge` (a feed that lists
@@ -90,7 +101,8 @@ class MembersFile:
         earlier = self._by_key.get(record.key)
         if earlier is None:
             self._by_key[record.key] = record
-            self.records.append(record)
+            if record.sound:
+                self.records.append(record)
             return
         same_name = name_key(earlier.name, person=True) == name_key(record.name, person=True)
         if wards_merge and same_name and not set(record.areas) & set(earlier.areas):
@@ -105,7 +117,7 @@ class MembersFile:
 
 def vacancy(name: str) -> bool:
     """True for a vacancy published as a councillor ("Vacant seat", "Vacancy", "To be elected")."""
-    return bool(_VACANCY.match(name_display(name, person=True)))
+    return bool(_VACANCY.fullmatch(name_display(name, person=True)))
 
 
 def group_named(value: str) -> str:
@@ -134,16 +146,20 @@ def record_build(
     posts: list[str] | None = None,
     group_status: str = "",
 ) -> MemberRecord | None:
-    """A checked record from one line or element, or None when it has a problem (noted in
-    `members.problems`) or is a vacancy (noted in `members.skipped`). `values` holds the raw name,
-    email, group and external_id; `labels` how the file calls each (a column, an element)."""
+    """The record of one line or element, or None when it names no Member (an empty name, noted in
+    `members.problems`) or a vacancy (noted in `members.skipped`). `values` holds the raw name, email,
+    group and external_id; `labels` how the file calls each (a column, an element).
+
+    Every value is checked and each problem noted (a bad e-mail does not hide an over-long post), and a
+    record with problems is still returned, so that `MembersFile.add` finds the lines it repeats: the
+    file is refused in one run naming them all."""
     problems = members.problems
     where = source[:1].upper() + source[1:]
+    count = len(problems.items)
     checked: dict[str, str] = {}
     for key in ("name", "email", "group", "external_id"):
         raw = values.get(key, "").strip()
-        if problems.text(where, labels[key], raw, max_length=LIMITS[key]) is None:
-            return None
+        problems.text(where, labels[key], raw, max_length=LIMITS[key])
         checked[key] = name_display(raw, person=key == "name") if key in ("name", "group") else raw
     if not checked["name"]:
         problems.add(f"{where}: {labels['name']} is empty.")
@@ -151,17 +167,15 @@ def record_build(
     if vacancy(checked["name"]):
         members.skipped.append(f"{where}: '{checked['name']}' is a vacancy, not a Member.")
         return None
+    if title_only(checked["name"]):
+        problems.add(f"{where}: {labels['name']} '{checked['name']}' is only a title, not a name.")
     for area in areas:
-        if problems.text(where, labels["areas"], area.strip(), max_length=LIMITS["areas"]) is None:
-            return None
+        problems.text(where, labels["areas"], area.strip(), max_length=LIMITS["areas"])
     plain_areas = [name_display(a) for a in areas]
     if not any(plain_areas):
         problems.add(f"{where}: {labels['areas']} is empty; give at least one ward or division.")
-        return None
     for post in posts or []:
-        if problems.text(where, labels["posts"], post, max_length=POST_LENGTH) is None:
-            return None
-    ok = True
+        problems.text(where, labels["posts"], post, max_length=POST_LENGTH)
     if checked["email"]:
         try:
             validate_email(checked["email"])
@@ -169,15 +183,10 @@ def record_build(
             problems.add(
                 f"{where}: {labels['email']} '{checked['email']}' is not a valid email address."
             )
-            ok = False
     group = group_named(checked["group"])
-    if checked["group"] and not group:
-        members.no_group.append(f"{checked['name']} ('{checked['group']}')")
     if group_status and not group:
         problems.add(f"{where}: group_status is given but {labels['group']} names no group.")
-        ok = False
-    if not ok:
-        return None
+    sound = len(problems.items) == count
     return MemberRecord(
         source=source,
         name=checked["name"],
@@ -187,6 +196,8 @@ def record_build(
         areas=list(dict.fromkeys(a for a in plain_areas if a)),
         external_id=checked["external_id"],
         posts=posts,
+        sound=sound,
+        group_given="" if group else checked["group"],
     )
 
 

@@ -353,3 +353,26 @@ def test_a_control_character_in_a_postcode_file_is_refused_naming_the_line(
         "Line 4: area contains a control character (U+0007).",
     ]
     assert not AreaPostcode.objects.exists()
+
+
+def test_a_member_left_out_of_a_shared_feed_is_in_no_other_report_line(council: Council) -> None:
+    def councillor(pk: int, name: str, group: str, email: str) -> str:
+        return (
+            f"<councillor><councillorid>{pk}</councillorid><fullusername>{name}</fullusername>"
+            f"<politicalgrouptitle>{group}</politicalgrouptitle><email>{email}</email></councillor>"
+        )
+
+    feed = (
+        "<councillorsbyward><wards><ward><wardtitle>Abbey</wardtitle><councillors>"
+        + councillor(1, "Ann One", "none", "ann.one@xdc.gov.uk")
+        + councillor(2, "Amy &amp; Poole", "none", "amy@ydc.gov.uk")
+        + "</councillors></ward></wards></councillorsbyward>"
+    ).encode()
+    report = members_import_file(
+        council=council, data=feed, scope=Scope(email_domain="xdc.gov.uk"), create_areas=True
+    )
+    assert report.skipped == ["Amy & Poole: not this council's (e-mail 'amy@ydc.gov.uk')."]
+    assert report.no_group == ["Ann One ('none')"]
+    assert [line for line in report.lines() if "Amy & Poole" in line] == [
+        "Not imported: Amy & Poole: not this council's (e-mail 'amy@ydc.gov.uk')."
+    ]

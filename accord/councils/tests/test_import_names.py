@@ -116,3 +116,32 @@ def test_posts_are_split_on_semicolons_and_lines() -> None:
 )
 def test_the_format_is_found_from_the_contents(data: bytes, found: str) -> None:
     assert file_format_detect(data) == found
+
+
+@pytest.mark.parametrize(
+    ("raw", "display"),
+    [
+        ("Councillor Mayor Smith", "Mayor Smith"),
+        ("Cllr Mayor", "Cllr Mayor"),
+        ("The Mayor, Councillor Jo Bright", "Jo Bright"),
+        ("Mayor of Thatton, Cllr Jo Bright", "Jo Bright"),
+        ("The Mayor Cllr Jo Bright", "Jo Bright"),
+        ("Mayor Cllr Jo Bright", "Jo Bright"),
+        ("Cllr", "Cllr"),
+        ("Cllr Mrs", "Cllr Mrs"),
+    ],
+)
+def test_titles_are_stripped_only_while_a_name_remains(raw: str, display: str) -> None:
+    assert name_display(raw, person=True) == display
+
+
+@pytest.mark.parametrize(
+    "name", ["TBC Smith", "Void Harris", "Vacanti Seat", "Tobias Elected", "Vacant Ward Smith"]
+)
+def test_a_vacancy_word_at_the_start_of_a_name_is_a_person(name: str) -> None:
+    assert not vacancy(name)
+
+
+@pytest.mark.parametrize("name", ["Vacant", "Vacant seat", "TBC", "To be elected", "Vacancy."])
+def test_a_vacancy_is_the_whole_value(name: str) -> None:
+    assert vacancy(name)

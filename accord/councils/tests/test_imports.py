@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from accord.core.errors import AccordError
 from accord.councils.imports import ImportReport, members_import_file
+from accord.councils.imports.problems import ImportProblems
 from accord.councils.imports.records import MAX_ROWS
 from accord.councils.models import Area, Council, Member, PoliticalGroup
 
@@ -353,3 +354,42 @@ def test_admin_import_page_lists_every_problem(dem_client: Client, council: Coun
     assert "Line 2: email &#x27;ann@&#x27;" in page.text
     assert "Line 3: email &#x27;bob@&#x27;" in page.text
     assert Member.objects.count() == 0
+
+
+def _problems(council: Council, data: bytes, file_format: str) -> list[str]:
+    with pytest.raises(ImportProblems) as refused:
+        members_import_file(council=council, data=data, file_format=file_format, create_areas=True)
+    return refused.value.problems
+
+
+def test_csv_lists_every_field_and_cross_row_problem_in_one_run(council: Council) -> None:
+    text = HEADER + "A One,ann@,G,Abbey Meadows\nA One,a1@x.org,G,Abbey Meadows\n"
+    problems = _problems(council, text.encode(), "csv")
+    assert problems == [
+        "Line 2: email 'ann@' is not a valid email address.",
+        "Line 3 repeats line 2 (A One): the same Member twice.",
+    ]
+    assert Member.objects.count() == 0
+
+
+def test_moderngov_lists_every_field_and_cross_row_problem_in_one_run(council: Council) -> None:
+    bad = (
+        "<councillorid>7</councillorid><fullusername>Ann\nOne</fullusername>"
+        f"<email>bad@</email><keyposts>{'k' * 250}</keyposts>"
+    )
+    later = "<councillorid>7</councillorid><fullusername>Bob Two</fullusername>"
+    problems = _problems(council, _xml(_ward_xml(bad), _ward_xml(later, title="Moor")), "moderngov")
+    first = "Ward 1 (Abbey), councillor 1"
+    assert problems == [
+        f"{first}: <fullusername> contains a line break.",
+        f"{first}: <keyposts> is 250 characters long; at most 200 are accepted.",
+        f"{first}: <email> 'bad@' is not a valid email address.",
+        "Ward 2 (Moor), councillor 1 is 'Bob Two' here but 'Ann One' at ward 1 (Abbey), "
+        "councillor 1.",
+    ]
+
+
+@pytest.mark.parametrize("name", ["Cllr", "Mrs", "Cllr Mrs", "Councillor Dr."])
+def test_a_name_that_is_only_a_title_is_a_problem(council: Council, name: str) -> None:
+    problems = _problems(council, (HEADER + f"{name},,G,Abbey\n").encode(), "csv")
+    assert problems == [f"Line 2: name '{name}' is only a title, not a name."]

@@ -112,7 +112,14 @@ GOOD = HEADER + "AC1 1AB,Dunmere\nAC2 1AB,Abbey\n"
         (GOOD + "AC2 1AD\n", "Line 4 has 1 fields; the header row has 2"),
         (GOOD + ",Abbey\n", "Line 4: postcode is empty"),
         (GOOD + "AC2 1AD,\n", "Line 4: area is empty for AC2 1AD"),
-        (GOOD + "AC2 1A,Abbey\n", "Line 4: 'AC2 1A' is not a full UK postcode"),
+        (GOOD + "AC2 1A,Abbey\n", "Line 4: postcode 'AC2 1A' is not a full UK postcode"),
+        ("pcds,ward\nAC1 1AB,Dunmere\n,Abbey\n", "Line 3: pcds is empty"),
+        ("pcds,ward\nAC1 1AB,Dunmere\nAC2 1A,Abbey\n", "Line 3: pcds 'AC2 1A' is not a full"),
+        ("pcds,ward\nAC1 1AB,Dunmere\nAC2\x00,Abbey\n", "Line 3: pcds contains a NUL byte"),
+        (
+            "pcds,ward\nAC1 1AB,Dunmere\n,Ab\x00\n",
+            r"pcds is empty\.\n- Line 3: ward contains a NUL",
+        ),
         (GOOD + "ac21ab,Dunmere\n", "Lines 3 and 4 both give AC2 1AB"),
         (
             GOOD + "AC2 1AD,Abey\n",
@@ -167,7 +174,7 @@ def test_command_error_names_the_line_and_value_and_saves_nothing(
     bad.write_text(HEADER + "AC1 1AB,Abbey\nAC1 1AD,Abbey\nAC1 XYZ,Abbey\n")
     with pytest.raises(
         CommandError,
-        match=r"postcodes.csv: Line 4: 'AC1 XYZ' is not a full UK postcode.*Nothing was saved",
+        match=r"postcodes.csv: Line 4: postcode 'AC1 XYZ' is not a full UK postcode.*Nothing was saved",
     ):
         call_command("import_postcodes", str(bad), council="testshire", stderr=StringIO())
     assert not AreaPostcode.objects.exists()

@@ -3,8 +3,9 @@
 Each accepted type says how its content is recognised. PDF, PNG, JPEG and Word 97-2003 files carry a
 signature that `puremagic` (a pure-Python file signature library) reads; Word, Excel and OpenDocument files
 are ZIP archives (a signature puremagic reads) whose members say which document they are; a text or CSV
-file must be UTF-8 holding no control characters but tabs and line breaks. A Windows program renamed
-`.docx`, or a web page named `.docx`, matches none of these and is refused.
+file must be UTF-8 holding no control characters but tabs and line breaks, and must not be markup (a web
+page, XML or an SVG picture, which a browser may run). A Windows program renamed `.docx`, or a web page
+named `.docx` or `.txt`, matches none of these and is refused.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from typing import IO
 import puremagic
 
 TEXT_BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Markup a browser would render or run: a text that opens with a document's tag or declaration, or holds
+# a script, frame or embedded object anywhere.
+_MARKUP_START = re.compile(
+    r"\s*<(?:!doctype|\?xml|!--|html|head|body|svg|script|iframe|meta|style|div|a\s|img|form|link)\b",
+    re.IGNORECASE,
+)
+_MARKUP_ANYWHERE = re.compile(r"<(?:script|iframe|object|embed|svg)\b", re.IGNORECASE)
 
 
 def _signature(*extensions: str) -> Callable[[IO[bytes], bytes], bool]:
@@ -58,6 +66,8 @@ def _utf8_text(stream: IO[bytes], head: bytes) -> bool:
         text = stream.read().decode("utf-8-sig")
     except UnicodeDecodeError:
         return False
+    if _MARKUP_START.match(text) or _MARKUP_ANYWHERE.search(text):
+        return False
     return TEXT_BAD.search(text) is None
 
 
@@ -85,8 +95,14 @@ FILE_TYPES = {
     ".jpg": _JPEG,
     ".jpeg": _JPEG,
     ".png": _type("PNG picture", _signature(".png"), "image/png"),
-    ".txt": _type("text file", _utf8_text, "text/plain"),
-    ".csv": _type("CSV file", _utf8_text, "text/csv", "text/plain", "application/vnd.ms-excel"),
+    ".txt": _type("plain text file (not markup such as a web page)", _utf8_text, "text/plain"),
+    ".csv": _type(
+        "CSV file (plain text, not markup)",
+        _utf8_text,
+        "text/csv",
+        "text/plain",
+        "application/vnd.ms-excel",
+    ),
     ".doc": _type("Word document", _signature(".doc"), "application/msword"),
     ".docx": _type(
         "Word document",

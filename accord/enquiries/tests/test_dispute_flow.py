@@ -145,6 +145,22 @@ def test_only_the_member_the_chief_officer_hops_democratic_services_and_mo_see_a
 
 
 @pytest.mark.cites("N 17")
+def test_the_dispute_list_filters_by_a_known_state_and_refuses_an_unknown_one() -> None:
+    scene = make_scene("norfolk")
+    dee = _director(scene)
+    declined, disputed = _open(scene, dee), _open(scene, dee)
+    InformationDispute.objects.filter(pk=disputed.pk).update(state=State.DISPUTED)
+    client = _client(scene, "dem")
+    for state, expected in (("declined", [declined.pk]), ("disputed", [disputed.pk])):
+        listed = client.get(f"/api/v1/disputes?state={state}").json()
+        assert [d["id"] for d in listed["results"]] == expected, state
+    assert len(client.get("/api/v1/disputes").json()["results"]) == 2
+    unknown = client.get("/api/v1/disputes?state=zzz")
+    assert unknown.status_code == 422
+    assert "state" in unknown.json()["detail"]
+
+
+@pytest.mark.cites("N 17")
 def test_the_whole_dispute_through_the_api() -> None:
     scene = make_scene("norfolk")
     _director(scene)

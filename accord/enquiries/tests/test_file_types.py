@@ -82,7 +82,21 @@ BAD = [
     (".png", GOOD[".jpg"]),
     (".txt", b"caf\xe9"),  # Latin-1, not UTF-8
     (".csv", b"name\x00,ward\r\n"),
+    (".txt", HTML),
+    (".txt", b"<html><script>alert(1)</script></html>"),
+    (".txt", b"\r\n  <!doctype html>\n<title>x</title>"),
+    (".txt", b'<?xml version="1.0"?><note/>'),
+    (".txt", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+    (".txt", b"Dear Cllr,\n<script>alert(1)</script>\n"),
+    (".csv", b"<html><body>name,ward</body></html>"),
 ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Ward <Abbey> is 3 < 4 and 5 > 2.\n", "See <https://example.org/bins>\n"]
+)
+def test_text_that_mentions_angle_brackets_is_taken(text: str) -> None:
+    assert attachment_check(upload(".txt", text.encode())) == "file.txt"
 
 
 @pytest.mark.parametrize(("suffix", "content"), BAD)

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accord.core import clock
+from accord.councils.tests.factories import MemberFactory
 from accord.enquiries.models import Enquiry
 from accord.enquiries.tests.factories import AssignedEnquiryFactory, CategoryFactory
 from conftest import Roles
@@ -110,6 +111,27 @@ def test_member_id_naming_nothing_is_a_422(roles: Roles, raise_body: dict[str, A
     assert_names(response, "member_id")
 
 
+@pytest.mark.cites("D 6.3")
+def test_a_member_giving_another_member_id_is_a_422(
+    roles: Roles, raise_body: dict[str, Any]
+) -> None:
+    """A Member raises as themselves: another Member's id, or another council's, is refused, not ignored."""
+    me = roles.user("member").member  # type: ignore[union-attr]
+    other = MemberFactory(council=roles.council)
+    elsewhere = MemberFactory()
+    client = client_for(roles, "member")
+    with clock.frozen(NOW):
+        for member_id in (other.pk, elsewhere.pk, 999_999):
+            assert_names(
+                send(client, "/api/v1/enquiries", {**raise_body, "member_id": member_id}),
+                "member_id",
+            )
+        assert not Enquiry.objects.exists()
+        own = send(client, "/api/v1/enquiries", {**raise_body, "member_id": me.pk})
+    assert own.status_code == 201, own.content
+    assert Enquiry.objects.get().member == me
+
+
 def test_the_holding_reply_note_and_date_are_checked(roles: Roles) -> None:
     officer = roles.user("officer").officer  # type: ignore[union-attr]
     with clock.frozen(NOW):
@@ -143,6 +165,10 @@ def test_the_holding_reply_note_and_date_are_checked(roles: Roles) -> None:
         ("/api/v1/councils/testshire/enquiries/report", "start=1999-12-31", "start"),
         ("/api/v1/enquiries", "service=99999999999999999999", "service"),
         ("/api/v1/enquiries/99999999999999999999", "", "enquiry_id"),
+        ("/api/v1/councils/testshire/enquiries/report", "start=2026-12-01&end=2026-01-01", "start"),
+        ("/api/v1/enquiries", "received_from=2026-12-01&received_to=2026-01-01", "received_from"),
+        ("/api/v1/disputes", "state=zzz", "state"),
+        ("/api/v1/enquiries", "state=zzz", "state"),
     ],
 )
 def test_filter_dates_and_ids_are_bounded(roles: Roles, url: str, query: str, field: str) -> None:

@@ -28,13 +28,27 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-worker", action="store_true", help="do not start the background worker"
         )
+        parser.add_argument(
+            "--check-port",
+            action="store_true",
+            help="only check that HOST:PORT is free and stop (make run does so before anything else)",
+        )
 
     def handle(
-        self, *args: Any, host: str, port: int, workers: int, no_worker: bool, **options: Any
+        self,
+        *args: Any,
+        host: str,
+        port: int,
+        workers: int,
+        no_worker: bool,
+        check_port: bool,
+        **options: Any,
     ) -> None:
         problem = port_problem(host, port)
         if problem:
             raise CommandError(problem)
+        if check_port:
+            return
         env = dict(os.environ)
         env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
         supervisor = Supervisor(
