@@ -612,3 +612,23 @@ WEB_ROUTES += [
     ),
     Route("securitylog:export", SECURITY_LOG_PAGE, kwargs=council_slug, html=False),
 ]
+
+
+def _capability_routes() -> None:
+    """Each later capability lists its own routes in `accord/<app>/tests/routes.py`.
+
+    That module defines `WEB_ROUTES` and `API_ROUTES` (lists of `Route`), and may define `NOT_HTML`; it
+    imports `Route`, `outcomes` and the shared shapes from here (all defined above this point).
+    """
+    import importlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "accord"
+    for path in sorted(root.glob("*/tests/routes.py")):
+        module = importlib.import_module(f"accord.{path.parent.parent.name}.tests.routes")
+        WEB_ROUTES.extend(getattr(module, "WEB_ROUTES", []))
+        API_ROUTES.extend(getattr(module, "API_ROUTES", []))
+        NOT_HTML.update(getattr(module, "NOT_HTML", {}))
+
+
+_capability_routes()
