@@ -83,6 +83,15 @@ WEB_ROUTES: list[Route] = [
         query="received_day=19&received_month=12&received_year=2025&received_time=10%3A00&working_days=5",
     ),
     Route("web:protocol", COUNCIL_PAGE, kwargs=council_slug),
+    # Each person's private calendar feed: the page to make or stop the link, and the feed by its token.
+    Route("web:calendar-feed", SIGNED_IN_PAGE),
+    Route("web:calendar-feed", SIGNED_IN_PAGE, method="post", data={"action": "new"}),
+    Route(
+        "web:calendar-feed-ics",
+        outcomes(404),
+        kwargs=lambda roles: {"token": "not-a-live-token"},
+        html=False,
+    ),
 ]
 
 API_ROUTES: list[Route] = [

@@ -3,6 +3,7 @@ that causes it, then delivered by the worker with retries (docs/adr/0006-outbox-
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from accord.core import clock
@@ -34,6 +35,10 @@ class OutboxMessage(models.Model):
     recipient_name = models.CharField(max_length=200, blank=True)
     subject = models.CharField(max_length=255)
     body = models.TextField()
+    calendar = models.TextField(
+        blank=True,
+        help_text="An iCalendar invitation or cancellation sent with the message (accord.notifications.ical).",
+    )
     template = models.CharField(max_length=200)
     event_type = models.CharField(max_length=100, blank=True)
     idempotency_key = models.CharField(
@@ -76,3 +81,29 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} to {self.recipient} ({self.get_status_display()})"
+
+
+class CalendarFeedToken(models.Model):
+    """A person's private calendar feed link (accord.notifications.feeds): only the token's SHA-256 is kept,
+    so the link is shown once when made; making a new one or revoking it stops the old one."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="calendar_feed_tokens"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=clock.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="calendar_feed_one_live_token",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Calendar feed link of {self.user} ({'revoked' if self.revoked_at else 'live'})"

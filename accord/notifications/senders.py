@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import smtplib
+from email.mime.text import MIMEText
 from typing import Any, Protocol
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from django.core.mail import BadHeaderError, EmailMessage, get_connection
 from django.core.validators import validate_email
 
 from .conf import notifications_settings
+from .ical import ical_method
 from .models import OutboxMessage
 
 Fault = OutboxMessage.Fault
@@ -120,6 +122,17 @@ def backend_name(path: str) -> str:
     return {"filebased": "file"}.get(module, module)[:20]
 
 
+def calendar_part(text: str) -> MIMEText:
+    """An iCalendar text as the e-mail's `invite.ics` part, with its METHOD in the MIME type (RFC 6047 §2.4)
+    so mail programs offer to add, update or remove the meeting."""
+    part = MIMEText(text, "calendar", "utf-8")
+    method = ical_method(text)
+    if method is not None:
+        part.set_param("method", method.value)
+    part.add_header("Content-Disposition", "attachment", filename="invite.ics")
+    return part
+
+
 class SmtpSender:
     """Django's EmailMessage through the configured EMAIL_BACKEND (SMTP in production)."""
 
@@ -148,6 +161,8 @@ class SmtpSender:
             },
             connection=get_connection(timeout=notifications_settings().send_timeout_seconds),
         )
+        if message.calendar:
+            email.attach(calendar_part(message.calendar))
         try:
             email.send(fail_silently=False)
         except BadHeaderError as error:
@@ -157,7 +172,10 @@ class SmtpSender:
 
 
 class NotifySender:
-    """GOV.UK Notify with one generic e-mail template whose content is ((subject)) and ((body))."""
+    """GOV.UK Notify with one generic e-mail template whose content is ((subject)) and ((body)).
+
+    Notify sends no attachments, so a message's iCalendar part is not sent this way: the message's body
+    always states the meeting's time and place, and the person's private calendar feed carries it."""
 
     name = "notify"
 

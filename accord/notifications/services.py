@@ -77,10 +77,12 @@ def notification_new(
     subject_type: str = "",
     subject_id: str = "",
     event_type: str = "",
+    calendar: str = "",
 ) -> OutboxMessage:
     """A rendered message, not yet written: hand it to `notification_queue_many`.
 
-    The template sees `recipient` and `recipient_name` besides `context`.
+    The template sees `recipient` and `recipient_name` besides `context`. `calendar` is an iCalendar text
+    (`accord.notifications.ical.ical_invitation`) sent with the e-mail as a text/calendar part.
     """
     subject, body = notification_render(
         template=template,
@@ -93,6 +95,7 @@ def notification_new(
         recipient_name=recipient_name,
         subject=subject,
         body=body,
+        calendar=calendar,
         template=template,
         event_type=event_type or template,
         idempotency_key=idempotency_key,
