@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.core.server import Supervisor
+from accord.core.server import GRACEFUL_TIMEOUT_SECONDS, Supervisor
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -132,7 +132,9 @@ def test_ctrl_c_with_a_browser_tab_open_stops_quickly_and_cleanly(tmp_path: Path
             os.killpg(serve.pid, signal.SIGKILL)
             serve.wait()
     output = log.read_text()
-    assert took < 6, f"took {took:.1f} s"
+    # Well inside gunicorn's own 30 s default, which an open tab used to hold it to; the margin over the
+    # graceful stop is for a busy machine, not for the server.
+    assert took < GRACEFUL_TIMEOUT_SECONDS + 8, f"took {took:.1f} s"
     assert serve.returncode == 0, output
     assert "SIGKILL" not in output
     assert "Accord has stopped." in output
