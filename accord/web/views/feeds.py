@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,6 +18,18 @@ from accord.notifications.feeds import (
 )
 
 
+class FeedLinkForm(forms.Form):
+    """The page's two buttons: make a new link, or stop the link."""
+
+    action = forms.ChoiceField(
+        choices=[("new", "Make a new link"), ("stop", "Stop the link")],
+        error_messages={
+            "required": "Choose whether to make a new link or stop the link",
+            "invalid_choice": "Choose whether to make a new link or stop the link",
+        },
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def calendar_feed(request: HttpRequest) -> HttpResponse:
@@ -26,19 +39,20 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
     assert isinstance(user, User)
     new_url = ""
     stopped = False
-    error = ""
-    if request.method == "POST":
-        action = request.POST.get("action", "")
-        if action == "new":
+    form = FeedLinkForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        if form.cleaned_data["action"] == "new":
             token = feed_token_issue(user=user)
             new_url = request.build_absolute_uri(reverse("web:calendar-feed-ics", args=[token]))
-        elif action == "stop":
-            stopped = feed_token_revoke(user=user) > 0
         else:
-            error = "Choose whether to make a new link or stop the link"
-    context = {"live": feed_token_live(user=user), "new_url": new_url, "stopped": stopped}
-    context["error"] = error
-    return render(request, "web/calendar_feed.html", context, status=400 if error else 200)
+            stopped = feed_token_revoke(user=user) > 0
+    context = {
+        "live": feed_token_live(user=user),
+        "new_url": new_url,
+        "stopped": stopped,
+        "form": form,
+    }
+    return render(request, "web/calendar_feed.html", context, status=400 if form.errors else 200)
 
 
 def calendar_feed_ics(request: HttpRequest, token: str) -> HttpResponse:
