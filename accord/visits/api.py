@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from django.http import HttpRequest
-from ninja import Path, Router, Schema
+from django.http import Http404, HttpRequest
+from ninja import Path, Router, Schema, Status
 
 from accord.api.auth import api_actor
 from accord.api.inputs import MAX_ID, body_ref, input_error
@@ -171,13 +171,11 @@ def premises_detail(request: HttpRequest, premises_id: PathId) -> dict[str, Any]
 
 
 @router.post("/premises", response={201: PremisesOut, 400: ErrorOut, 404: ErrorOut})
-def premises_add(request: HttpRequest, payload: api.PremisesIn) -> tuple[int, dict[str, Any]]:
+def premises_add(request: HttpRequest, payload: api.PremisesIn) -> Status:
     """Democratic services add premises; the division is found from the postcode (a 422 naming
     `postcode` when the council's data does not hold it). Anyone else gets a 404."""
     actor = api_actor(request)
     if not actor.is_democratic_services or actor.user is None or actor.user.council is None:
-        from django.http import Http404
-
         raise Http404("Not found")
     council = actor.user.council
     try:
@@ -206,7 +204,7 @@ def premises_add(request: HttpRequest, payload: api.PremisesIn) -> tuple[int, di
         )
     except AccordError as error:
         raise _body_error(error) from None
-    return 201, _premises(premises)
+    return Status(201, _premises(premises))
 
 
 @router.get("/visits", response=list[VisitOut])
@@ -224,13 +222,11 @@ def visit_detail(request: HttpRequest, visit_id: PathId) -> dict[str, Any]:
 
 
 @router.post("/visits", response={201: VisitOut, 400: ErrorOut, 404: ErrorOut})
-def visit_request(request: HttpRequest, payload: api.VisitIn) -> tuple[int, dict[str, Any]]:
+def visit_request(request: HttpRequest, payload: api.VisitIn) -> Status:
     """A Member asks to visit premises: decided at once by the council's profile (N 25-27). A refusal
     (N 27) is a 400 with its citations and nothing is saved."""
     actor = api_actor(request)
     if actor.member is None:
-        from django.http import Http404
-
         raise Http404("Not found")
     premises = body_ref(premises_visible_to(actor), payload.premises_id, "premises_id")
     try:
@@ -244,7 +240,7 @@ def visit_request(request: HttpRequest, payload: api.VisitIn) -> tuple[int, dict
         )
     except AccordError as error:
         raise _body_error(error) from None
-    return 201, _visit(actor, done.visit)
+    return Status(201, _visit(actor, done.visit))
 
 
 @router.get("/appointments", response=list[AppointmentOut])
@@ -264,14 +260,10 @@ def appointment_detail(request: HttpRequest, appointment_id: PathId) -> dict[str
 
 
 @router.post("/appointments", response={201: AppointmentOut, 400: ErrorOut, 404: ErrorOut})
-def appointment_book(
-    request: HttpRequest, payload: api.AppointmentIn
-) -> tuple[int, dict[str, Any]]:
+def appointment_book(request: HttpRequest, payload: api.AppointmentIn) -> Status:
     """A Member books a meeting with an officer (D 4.7); bad times are a 422 naming the field."""
     actor = api_actor(request)
     if actor.member is None:
-        from django.http import Http404
-
         raise Http404("Not found")
     officer = body_ref(
         Officer.objects.filter(council_id=actor.member.council_id, is_active=True),
@@ -292,7 +284,7 @@ def appointment_book(
         )
     except AccordError as error:
         raise _body_error(error) from None
-    return 201, _appointment(actor, appointment)
+    return Status(201, _appointment(actor, appointment))
 
 
 def _operations(
