@@ -44,7 +44,9 @@ def _time(label: str) -> forms.TimeField:
 
 def _choice(choices: Any, label: str) -> forms.ChoiceField:
     return forms.ChoiceField(
-        label=label, choices=choices, error_messages={"required": f"Choose the {label.lower()}"}
+        label=label,
+        choices=choices,
+        error_messages={"required": f"Choose {label[0].lower()}{label[1:]}"},
     )
 
 
@@ -116,8 +118,11 @@ class VisitRequestForm(InputRulesForm):
 
 
 class PermissionForm(InputRulesForm):
-    decision = _choice(
-        [("agree", "I agree to the visit"), ("refuse", "I refuse it")], "Your answer"
+    decision = forms.ChoiceField(
+        label="Your answer",
+        choices=[("agree", "I agree to the visit"), ("refuse", "I refuse it")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether you agree to the visit"},
     )
     note = forms.CharField(
         label="Note to the Member (optional)",

@@ -184,3 +184,14 @@ def test_confirmed_appointments_are_in_both_peoples_feeds(scene: Scene) -> None:
     svc.appointment_cancel(actor=scene.actor("visitor"), appointment=appointment, reason="")
     (event,) = appointment_calendar_events(scene.users["officer"])
     assert event.cancelled and event.sequence == 1
+
+
+@pytest.mark.cites("D 4.8")
+def test_a_district_council_cites_its_appointments_paragraphs(scene: Scene) -> None:
+    """The district protocol's D 4.7 (appointments, online encouraged) and D 4.8 (contact between
+    portfolio holders and their senior officers) stand behind every appointment there."""
+    scene.council.profile = "district"
+    scene.council.save(update_fields=["profile"])
+    appointment = book(scene)
+    assert [c.label for c in svc.appointment_citations(appointment)] == ["D 4.7", "D 4.8"]
+    assert [c["label"] for c in appointment.events.get().citations] == ["D 4.7", "D 4.8"]
