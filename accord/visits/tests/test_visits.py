@@ -68,7 +68,9 @@ def test_a_school_visit_waits_for_the_head_teacher_who_answers_from_the_link(sce
     # The Member sees the answer on their page.
     client = Client()
     client.force_login(scene.users["visitor"])
-    assert b"Exams all week." in client.get(reverse("visits:detail", args=[visit.pk])).content
+    page = client.get(reverse("visits:detail", args=[visit.pk]))
+    assert b"Exams all week." in page.content and b"N 26" in page.content
+    assert client.get(f"/api/v1/visits/{visit.pk}").json()["citations"][0]["label"] == "N 26"
 
 
 @pytest.mark.cites("N 25")
