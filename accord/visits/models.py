@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
 
 from accord.cases.models import CaseEvent, ChainHead
 from accord.councils.models import Area, Committee, Council, Member, Officer
+from accord.visits import invariants
 
 
 class Premises(models.Model):
@@ -131,20 +131,7 @@ class Visit(models.Model):
 
     class Meta:
         ordering = ["-visit_on", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(permission_from="") | Q(link_hash=""),
-                name="visit_link_only_with_permission",
-            ),
-            models.CheckConstraint(
-                condition=Q(answered_at__isnull=True) | Q(answered_at__gte=F("created_at")),
-                name="visit_answered_after_requested",
-            ),
-            models.CheckConstraint(
-                condition=Q(link_used_at__isnull=True) | ~Q(link_hash=""),
-                name="visit_link_used_only_if_sent",
-            ),
-        ]
+        constraints = invariants.VISIT_CONSTRAINTS
         indexes = [models.Index(fields=["link_hash"], name="visit_link_hash")]
 
     def __str__(self) -> str:
@@ -208,15 +195,7 @@ class Appointment(models.Model):
 
     class Meta:
         ordering = ["-starts_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="appointment_ends_after_start"
-            ),
-            models.CheckConstraint(
-                condition=~Q(mode="online") | ~Q(meeting_link=""),
-                name="appointment_online_has_link",
-            ),
-        ]
+        constraints = invariants.APPOINTMENT_CONSTRAINTS
 
     def __str__(self) -> str:
         return f"Appointment {self.pk}: {self.subject}"

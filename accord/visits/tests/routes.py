@@ -63,7 +63,12 @@ def link(state: str) -> Any:
             return {"token": token}
         fields: dict[str, Any] = {"token": token}
         if state == "used":
-            fields.update(link_used_at=clock.now(), state="agreed")
+            fields.update(
+                created_at=clock.now() - dt.timedelta(hours=1),
+                link_used_at=clock.now(),
+                answered_at=clock.now(),
+                state="agreed",
+            )
         if state == "expired":
             fields["link_expires_at"] = clock.now() - dt.timedelta(minutes=1)
         _visit(roles, **fields)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.test import Client
 from django.urls import reverse
 
 from accord.core import clock
 from accord.core.errors import AccordError
+from accord.core.invariants import invariants_check
 from accord.notifications.models import OutboxMessage
 from accord.visits import services
 from accord.visits.chain import chain_verify
@@ -316,3 +317,15 @@ def test_premises_are_added_with_their_division_from_the_postcode(scene: Scene) 
     member = Client()
     member.force_login(scene.users["visitor"])
     assert member.post("/api/v1/premises", body, content_type="application/json").status_code == 404
+
+
+def test_every_visit_and_appointment_keeps_the_invariants(scene: Scene) -> None:
+    """The database refuses a permission agreed without the link's answer; the named checks find none."""
+    done = request(scene, scene.premises(), purpose="personal")
+    services.visit_permission_answer(token=done.token, agree=True, note="")
+    request(scene, scene.premises())
+    assert [
+        b for b in invariants_check(council=scene.council.slug) if b.invariant.startswith("visit")
+    ] == []
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Visit.objects.filter(pk=done.visit.pk).update(link_used_at=None)
