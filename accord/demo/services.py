@@ -35,6 +35,7 @@ from .members import demo_members_load
 from .names import FIRST_NAMES, SURNAMES
 from .postcodes import demo_postcodes_load
 from .specs import ASHCOMBE, CouncilSpec
+from .visits import demo_visits_load
 
 DEMO_COUNCILS = (ASHCOMBE, WESTSHIRE)
 
@@ -225,6 +226,7 @@ def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
         posts = _officers(spec, council, names)
         _logins(spec, council, people, posts, dem_group)
     demo_history_load(slugs=fresh, seed=seed)
+    demo_visits_load(slugs=fresh)
     if fresh:
         _user(ADMIN_USERNAME, is_superuser=True, is_staff=True, email="admin@example.org")
     return demo_logins()

@@ -128,3 +128,27 @@ def unknown_rule_message(rule_id: str) -> str:
     near = difflib.get_close_matches(rule_id, known_rules(), n=1)
     hint = f"did you mean {near[0]!r}?" if near else f"known rules: {', '.join(known_rules())}"
     return f"unknown rule {rule_id!r}: the engine does not enforce it ({hint})"
+
+
+# Premises visits (N 25-27) and appointments with officers (D 4.7): accord.visits.rules.
+class VisitLinkParams(NoParams):
+    """`visit.local-manager` (N 25): how many days the permission-giver's single-use link lasts."""
+
+    link_days: StrictInt = Field(default=14, ge=1, le=60)
+
+
+RULE_PARAMS.update(
+    {
+        "visit.premises": NoParams,
+        "visit.local-manager": VisitLinkParams,
+        "visit.school-permission": NoParams,
+        "visit.academy": NoParams,
+        "visit.residential": NoParams,
+        "visit.outside-division": NoParams,
+        "visit.safety": NoParams,
+        "visit.no-right": NoParams,
+        "visit.company-permission": NoParams,
+        "appointment.booking": NoParams,
+    }
+)
+WORKFLOWS = WORKFLOWS | {"visit.premises", "appointment.booking"}
