@@ -111,3 +111,45 @@ def mail(
             )
         )
     notification_queue_many(messages)
+
+
+def offers_make(
+    *,
+    council: Council,
+    given_to_group: int | None,
+    meeting: GroupMeeting | None = None,
+    briefing: Briefing | None = None,
+    subject: str,
+    officer_name: str,
+) -> int:
+    """Offer the same information to every group of the council but the one given it (D 7.4(b)(v),
+    N 15): one `ParityOffer` each, and an e-mail to each group's Group Leader(s) naming the subject and the
+    officer, never the group given it. Returns how many groups were offered it."""
+    from accord.councils.models import PoliticalGroup
+    from accord.groups.access import group_leaders_of
+    from accord.groups.models import ParityOffer
+
+    others = list(PoliticalGroup.objects.filter(council=council).exclude(pk=given_to_group or 0))
+    now = clock.now()
+    ParityOffer.objects.bulk_create(
+        [
+            ParityOffer(
+                council=council, group=g, meeting=meeting, briefing=briefing, offered_at=now
+            )
+            for g in others
+        ]
+    )
+    source = (
+        f"meeting-{meeting.pk}"
+        if meeting is not None
+        else f"briefing-{briefing.pk if briefing else 0}"
+    )
+    for g in others:
+        mail(
+            council,
+            group_leaders_of(g.pk),
+            template="offer",
+            key=f"{source}-offer-{g.pk}",
+            context={"subject": subject, "officer": officer_name},
+        )
+    return len(others)

@@ -6,11 +6,11 @@ from django.db import transaction
 
 from accord.core import clock
 from accord.core.access import Actor
-from accord.councils.models import Member, Officer, PoliticalGroup
+from accord.councils.models import Member, Officer
 from accord.groups import rules
 from accord.groups.access import briefing_for, group_leaders_of
-from accord.groups.models import Briefing, BriefingPermission, BriefingView, ParityOffer
-from accord.groups.services._common import briefing_event, check_offered, mail, refuse
+from accord.groups.models import Briefing, BriefingPermission, BriefingView
+from accord.groups.services._common import briefing_event, check_offered, mail, offers_make, refuse
 
 State = Briefing.State
 CAPABILITY = "briefings"
@@ -150,30 +150,20 @@ def briefing_give(*, actor: Actor, briefing: Briefing, information: str) -> Brie
             text=information,
         )
         if not locked.confidential and rules.has(council, rules.SHARE_INFORMATION):
-            others = PoliticalGroup.objects.filter(council=council).exclude(
-                pk=locked.requester.group_id or 0
-            )
-            ParityOffer.objects.bulk_create(
-                [
-                    ParityOffer(council=council, group=g, briefing=locked, offered_at=clock.now())
-                    for g in others
-                ]
+            count = offers_make(
+                council=council,
+                given_to_group=locked.requester.group_id,
+                briefing=locked,
+                subject=locked.subject,
+                officer_name=locked.officer.name,
             )
             briefing_event(
                 locked,
                 actor,
                 "offered",
-                f"The information was offered to the other groups ({len(others)}).",
+                f"The information was offered to the other groups ({count}).",
                 rules.cites(council, rules.SHARE_INFORMATION),
             )
-            for g in others:
-                mail(
-                    council,
-                    group_leaders_of(g.pk),
-                    template="offer",
-                    key=f"briefing-{locked.pk}-offer-{g.pk}",
-                    context={"subject": locked.subject, "officer": locked.officer.name},
-                )
     return locked
 
 

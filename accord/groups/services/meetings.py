@@ -16,13 +16,12 @@ from accord.councils.models import Officer, PoliticalGroup, StatutoryRole
 from accord.groups import rules
 from accord.groups.access import (
     group_id_of,
-    group_leaders_of,
     is_group_leader,
     meeting_for,
     notes_visible_to,
 )
 from accord.groups.models import GroupMeeting, GroupNote, ParityOffer
-from accord.groups.services._common import check_offered, mail, meeting_event, refuse
+from accord.groups.services._common import check_offered, mail, meeting_event, offers_make, refuse
 
 State = GroupMeeting.State
 CAPABILITY = "group-meetings"
@@ -32,6 +31,9 @@ LONGEST_AHEAD = dt.timedelta(days=366)
 def _step(actor: Actor, meeting: GroupMeeting, name: str) -> GroupMeeting:
     locked = meeting_for(actor, meeting.pk, lock=True)
     check_offered(CAPABILITY, name, actor, locked)
+    if name in ("accept", "decline"):
+        # N 19(d) looks at the officer's other invitations: their answers are taken one at a time.
+        Officer.objects.select_for_update().filter(pk=locked.officer_id).first()
     return locked
 
 
@@ -200,7 +202,7 @@ def accepted_same_subject(meeting: GroupMeeting) -> GroupMeeting | None:
 
 def meeting_decline(*, actor: Actor, meeting: GroupMeeting, reason: str) -> GroupMeeting:
     """The officer declines (N 19(a)) unless they accepted another group's invitation on the same subject:
-    then refused, citing N 19(d)."""
+    then refused, citing N 19(d). The check and the answer run under the officer's row lock."""
     with transaction.atomic():
         locked = _step(actor, meeting, "decline")
         if rules.has(locked.council, rules.SAME_SUBJECT) and accepted_same_subject(locked):
@@ -209,7 +211,7 @@ def meeting_decline(*, actor: Actor, meeting: GroupMeeting, reason: str) -> Grou
                 "this one.",
                 rules.cites(locked.council, rules.SAME_SUBJECT),
             )
-    return _decide(actor, meeting, "decline", State.DECLINED, reason, (rules.NOT_OBLIGED,))
+        return _decide(actor, locked, "decline", State.DECLINED, reason, (rules.NOT_OBLIGED,))
 
 
 def meeting_nominate(*, actor: Actor, meeting: GroupMeeting, officer: Officer) -> GroupMeeting:
@@ -297,30 +299,21 @@ def meeting_advice_record(*, actor: Actor, meeting: GroupMeeting, advice: str) -
             text=advice,
         )
         if rules.has(council, rules.PARITY_OFFER):
-            others = PoliticalGroup.objects.filter(council=council).exclude(pk=locked.group_id)
-            now = clock.now()
-            ParityOffer.objects.bulk_create(
-                [
-                    ParityOffer(council=council, group=g, meeting=locked, offered_at=now)
-                    for g in others
-                ]
+            count = offers_make(
+                council=council,
+                given_to_group=locked.group_id,
+                meeting=locked,
+                subject=locked.subject,
+                officer_name=locked.officer.name,
             )
             meeting_event(
                 locked,
                 actor,
                 "offered",
-                f"The other groups ({len(others)}) were told that information was given and offered "
+                f"The other groups ({count}) were told that information was given and offered "
                 "the same.",
                 rules.cites(council, rules.PARITY_OFFER),
             )
-            for g in others:
-                mail(
-                    council,
-                    group_leaders_of(g.pk),
-                    template="offer",
-                    key=f"meeting-{locked.pk}-offer-{g.pk}",
-                    context={"subject": locked.subject, "officer": locked.officer.name},
-                )
     return locked
 
 

@@ -1,0 +1,99 @@
+"""Races on PostgreSQL with real threads: each step is taken once (D 7.4(a), N 19(d), D 7.4(b)(v))."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.http import Http404
+
+from accord.core.errors import AccordError
+from accord.groups.models import GroupMeeting, GroupMeetingEvent, ParityOffer
+from accord.groups.services import meetings as ms
+from accord.groups.tests.factories import make_scene
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _needs_postgres() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://...")
+
+
+def at_once(calls: list[Callable[[], Any]]) -> list[str]:
+    barrier = threading.Barrier(len(calls))
+    results: list[str] = []
+    lock = threading.Lock()
+
+    def run(call: Callable[[], Any]) -> None:
+        try:
+            barrier.wait()
+            call()
+            outcome = "ok"
+        except (AccordError, Http404) as error:
+            outcome = getattr(error, "message", str(error))
+        finally:
+            connection.close()
+        with lock:
+            results.append(outcome)
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in calls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+@pytest.mark.cites("D 7.4(a)")
+def test_approve_and_refuse_at_once_decide_once() -> None:
+    scene = make_scene("district", "racetown")
+    meeting = scene.request()
+    chief = scene.actor("chief")
+    calls: list[Callable[[], Any]] = [
+        lambda: ms.meeting_approve(actor=chief, meeting=meeting),
+        lambda: ms.meeting_refuse(actor=chief, meeting=meeting, reason="No."),
+    ] * 3
+    results = at_once(calls)
+    assert results.count("ok") == 1
+    assert GroupMeetingEvent.objects.filter(meeting=meeting).exclude(kind="requested").count() == 1
+
+
+@pytest.mark.cites("D 7.4(b)(v)")
+def test_advice_recorded_twice_at_once_offers_once() -> None:
+    scene = make_scene("district", "racecity")
+    meeting = scene.request()
+    ms.meeting_approve(actor=scene.actor("chief"), meeting=meeting)
+    chief = scene.actor("chief")
+    results = at_once(
+        [lambda: ms.meeting_advice_record(actor=chief, meeting=meeting, advice="A.")] * 4
+    )
+    assert results.count("ok") == 1
+    assert ParityOffer.objects.count() == 1
+
+
+@pytest.mark.cites("N 19(d)")
+def test_accepting_one_and_declining_the_other_at_once_never_breaks_n19d() -> None:
+    scene = make_scene("norfolk", "raceshire")
+    red = scene.request()
+    blue = scene.request(who="blue_leader")
+    chief = scene.actor("chief")
+    for _ in range(3):
+        at_once(
+            [
+                lambda: ms.meeting_accept(actor=chief, meeting=red),
+                lambda: ms.meeting_decline(actor=chief, meeting=blue, reason="Busy."),
+            ]
+        )
+        accepted = GroupMeetingEvent.objects.filter(meeting=red, kind="accept").first()
+        declined = GroupMeetingEvent.objects.filter(meeting=blue, kind="decline").first()
+        # Declined after accepting the same subject would break N 19(d).
+        assert not (accepted and declined and declined.seq > accepted.seq)
+        GroupMeeting.objects.filter(pk__in=[red.pk, blue.pk]).update(
+            state=GroupMeeting.State.REQUESTED
+        )
+        GroupMeetingEvent.objects.filter(kind__in=["accept", "decline"]).update(kind="reset")
