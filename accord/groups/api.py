@@ -84,6 +84,18 @@ class OfferAnswerIn(Input):
     take_up: bool
 
 
+class BriefingSummaryOut(Schema):
+    """A briefing in a list: never its details or the briefing itself (reading one is a recorded view)."""
+
+    id: int
+    subject: str
+    requester: str
+    officer: str
+    confidential: bool
+    state: str
+    state_label: str
+
+
 class BriefingOut(Schema):
     id: int
     subject: str
@@ -185,7 +197,7 @@ def offer_answer(request: HttpRequest, offer_id: PathId, payload: OfferAnswerIn)
     return selectors.offer_detail(offer)
 
 
-@router.get("/briefings", response=list[BriefingOut])
+@router.get("/briefings", response=list[BriefingSummaryOut])
 def briefing_list(request: HttpRequest) -> list[dict[str, Any]]:
     """The briefings the caller may see (N 14). Listing records no view; reading one does."""
     actor = api_actor(request)

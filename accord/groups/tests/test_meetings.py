@@ -65,7 +65,7 @@ def test_district_chief_officer_refuses_with_reason(district: Scene) -> None:
     )
 
 
-@pytest.mark.cites("D 7.4(b)(i)", "D 7.4(b)(ii)", "D 7.4(b)(iv)", "D 7.4(b)(v)")
+@pytest.mark.cites("D 7.4(b)(i)", "D 7.4(b)(ii)", "D 7.4(b)(v)")
 def test_district_advice_is_offered_to_the_other_groups_and_take_up_recorded(
     district: Scene,
 ) -> None:
@@ -91,13 +91,18 @@ def test_district_advice_is_offered_to_the_other_groups_and_take_up_recorded(
         ms.offer_answer(actor=district.actor("blue_leader"), offer_id=offer.pk, take_up=False)
 
 
-@pytest.mark.cites("D 7.1")
+@pytest.mark.cites("D 7.1", "D 7.4(b)(iv)")
 def test_a_meeting_page_says_its_conclusions_are_not_council_decisions(district: Scene) -> None:
     meeting = district.request()
-    page = district.client("red_member").get(f"/groups/meetings/{meeting.pk}/")
-    assert page.status_code == 200
-    assert "not Council decisions" in page.content.decode()
-    assert "D 7.1" in page.content.decode()
+    for who in ("red_member", "chief"):
+        page = district.client(who).get(f"/groups/meetings/{meeting.pk}/")
+        assert page.status_code == 200
+        body = page.content.decode()
+        assert "not Council decisions" in body and "D 7.1" in body
+        assert "no officer acts on them until they are formal decisions of the Council" in body
+    api = district.client("chief").get(f"/api/v1/group-meetings/{meeting.pk}").json()
+    assert [c["label"] for c in api["not_a_decision"]] == ["D 7.1"]
+    assert "D 7.4(b)(iv)" in {c["label"] for c in api["attendance_terms"]}
 
 
 @pytest.mark.cites("N 18")
@@ -242,9 +247,13 @@ def test_notes_are_the_groups_own(district: Scene) -> None:
         "SECRET-NOTE"
         in district.client("red_leader").get(f"/groups/meetings/{meeting.pk}/").content.decode()
     )
-    # The Chief Officer sees the meeting but not the group's notes.
+    # The Chief Officer sees the meeting but not the group's notes, nor that it keeps any.
     chief = district.client("chief").get(f"/groups/meetings/{meeting.pk}/").content.decode()
-    assert "SECRET-NOTE" not in chief
+    assert "SECRET-NOTE" not in chief and "note added" not in chief
+    assert (
+        "note added"
+        in district.client("red_member").get(f"/groups/meetings/{meeting.pk}/").content.decode()
+    )
 
 
 def test_meeting_dates_are_bounded(district: Scene) -> None:

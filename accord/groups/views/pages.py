@@ -24,6 +24,7 @@ from accord.groups.access import (
     briefing_for,
     briefings_visible_to,
     group_id_of,
+    in_group,
     meeting_for,
     meetings_visible_to,
     offer_for,
@@ -31,6 +32,7 @@ from accord.groups.access import (
 )
 from accord.groups.actions import BRIEFING_ACTIONS, MEETING_ACTIONS
 from accord.groups.forms import BriefingRequestForm, MeetingRequestForm
+from accord.groups.models import GroupMeeting
 from accord.groups.services import briefings as bs
 from accord.groups.services import meetings as ms
 from accord.web.views.common import council_context, request_actor
@@ -161,6 +163,9 @@ def _case_page(
         bound=action_forms,
     )
     events = case.events.select_related("actor__member", "actor__officer").order_by("seq", "id")
+    if isinstance(case, GroupMeeting) and not in_group(actor, case):
+        # That the group keeps notes is the group's own business too (D 7.3, N 19(h)).
+        events = events.exclude(kind="note-added")
     context = council_context(
         case.council, case=case, d=detail, actions=actions, events=events, **extra
     )
