@@ -27,7 +27,9 @@ def test_groups_pages_pass_axe_and_reflow(
     scene = make_scene("district", "axeton")
     meeting = scene.request()
     ms.meeting_approve(actor=scene.actor("chief"), meeting=meeting)
-    ms.meeting_note_add(actor=scene.actor("red_member"), meeting=meeting, text="A note.", kind="note")
+    ms.meeting_note_add(
+        actor=scene.actor("red_member"), meeting=meeting, text="A note.", kind="note"
+    )
     ms.meeting_advice_record(actor=scene.actor("chief"), meeting=meeting, advice="Facts.")
     briefing = bs.briefing_request(
         actor=scene.actor("red_leader"),
@@ -47,7 +49,11 @@ def test_groups_pages_pass_axe_and_reflow(
             f"/groups/briefings/{briefing.pk}/",
         ],
         "blue_member": ["/groups/", "/groups/briefings/new/", f"/groups/offers/{offer.pk}/"],
-        "chief": ["/groups/", f"/groups/meetings/{meeting.pk}/", f"/groups/briefings/{briefing.pk}/"],
+        "chief": [
+            "/groups/",
+            f"/groups/meetings/{meeting.pk}/",
+            f"/groups/briefings/{briefing.pk}/",
+        ],
     }[who]
     page = sign_in(scene.users[who])
     failures = {}
