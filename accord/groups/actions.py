@@ -116,7 +116,12 @@ def _has_minutes_to_verify(actor: Actor, meeting: GroupMeeting) -> bool:
 
 
 def _sees_meeting(actor: Actor, meeting: GroupMeeting) -> bool:
-    return actor.council_id == meeting.council_id
+    """The meeting's group and the officers it names (`accord.groups.access.meetings_visible_to`)."""
+    return actor.council_id == meeting.council_id and (
+        in_group(actor, meeting)
+        or is_attending_officer(actor, meeting)
+        or is_meeting_chief_officer(actor, meeting)
+    )
 
 
 def _nominate(a: Actor, m: GroupMeeting, d: dict[str, Any]) -> Any:

@@ -238,8 +238,8 @@ def _mount(
         def take(request: HttpRequest, case_id: PathId, payload: Any) -> Any:
             actor = api_actor(request)
             case = fetch(actor, case_id)
-            action.call(actor, case, action.data_from_api(case, payload.dict()))
-            return answer(actor, case_id)
+            result = action.call(actor, case, action.data_from_api(case, payload.dict()))
+            return answer(actor, case_id, result)
 
         take.__annotations__["payload"] = action.schema
         return take
@@ -256,11 +256,21 @@ def _mount(
         )(handler(action))
 
 
-_mount(MEETING_ACTIONS, "group-meetings", meeting_for, _meeting, MeetingDetailOut)
+def _briefing_after(actor: Any, pk: int, result: Any) -> dict[str, Any]:
+    """The briefing as the step left it: a Group Leader who has just answered a request no longer sees it
+    afterwards (N 14), so the answer is the briefing the service returned, never a 404 for a step done."""
+    briefing = result if isinstance(result, Briefing) else briefing_for(actor, pk)
+    return {
+        **selectors.briefing_detail(actor, briefing),
+        "actions": BRIEFING_ACTIONS.offered_names(actor, briefing),
+    }
+
+
 _mount(
-    BRIEFING_ACTIONS,
-    "briefings",
-    briefing_for,
-    lambda actor, pk: _briefing(actor, pk, record=False),
-    BriefingOut,
+    MEETING_ACTIONS,
+    "group-meetings",
+    meeting_for,
+    lambda actor, pk, result: _meeting(actor, pk),
+    MeetingDetailOut,
 )
+_mount(BRIEFING_ACTIONS, "briefings", briefing_for, _briefing_after, BriefingOut)
