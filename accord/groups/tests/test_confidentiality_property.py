@@ -43,7 +43,7 @@ plan = st.fixed_dictionaries(
         "briefings": st.lists(
             st.tuples(
                 st.sampled_from(["red_leader", "blue_leader", "red_member"]),
-                st.lists(st.sampled_from(MEMBERS), max_size=2),
+                st.lists(st.sampled_from(MEMBERS), max_size=2, unique=True),
             ),
             max_size=2,
         ),
