@@ -82,9 +82,11 @@ def test_no_one_outside_the_allowed_set_sees_a_confidential_word(data: dict) -> 
     allowed: dict[str, set[str]] = {}
     for i, (leader, accept, note) in enumerate(data["meetings"]):
         meeting = scene.request(
-            who=leader, subject=f"Matter {i}", meeting_date=clock.today() + dt.timedelta(days=1)
+            who=leader, subject=f"MEET{i}SUBJ", meeting_date=clock.today() + dt.timedelta(days=1)
         )
         group_members = {m for m in MEMBERS if scene.people[m].group_id == meeting.group_id}
+        # The meeting itself, its subject included, is the group's and the officers' it names.
+        allowed[f"MEET{i}SUBJ"] = group_members | {"chief"}
         if note:
             marker = f"NOTE{i}X{meeting.pk}"
             ms.meeting_note_add(
