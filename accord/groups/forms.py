@@ -163,3 +163,16 @@ class BriefingRequestForm(InputRulesForm):
 
 class EmptyForm(InputRulesForm):
     pass
+
+
+class OfferAnswerForm(InputRulesForm):
+    """Take up or decline an offer (D 7.4(b)(v), N 15): the page's two buttons post `answer`."""
+
+    answer = forms.ChoiceField(
+        choices=[("take-up", "Take up the offer"), ("decline", "Decline")],
+        label="Your group's answer",
+        error_messages={
+            "required": "Choose whether to take up the offer",
+            "invalid_choice": "Choose whether to take up the offer",
+        },
+    )

@@ -104,3 +104,15 @@ def test_meeting_offers_are_not_made_in_norfolk(norfolk: Scene) -> None:
     ms.meeting_accept(actor=norfolk.actor("chief"), meeting=meeting)
     ms.meeting_advice_record(actor=norfolk.actor("chief"), meeting=meeting, advice="Facts.")
     assert not ParityOffer.objects.exists()
+
+
+@pytest.mark.cites("N 15")
+def test_an_offer_answered_with_nonsense_names_the_problem(norfolk: Scene) -> None:
+    briefing = ask(norfolk, "red_leader", confidential=False)
+    bs.briefing_give(actor=norfolk.actor("chief"), briefing=briefing, information="Info.")
+    offer = ParityOffer.objects.get()
+    page = norfolk.client("blue_member").post(f"/groups/offers/{offer.pk}/", {"answer": "maybe"})
+    assert page.status_code == 400
+    body = page.content.decode()
+    assert "Choose whether to take up the offer" in body and 'href="#id_answer"' in body
+    assert ParityOffer.objects.get().state == ParityOffer.State.OFFERED

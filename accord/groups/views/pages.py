@@ -31,7 +31,7 @@ from accord.groups.access import (
     offers_visible_to,
 )
 from accord.groups.actions import BRIEFING_ACTIONS, MEETING_ACTIONS
-from accord.groups.forms import BriefingRequestForm, MeetingRequestForm
+from accord.groups.forms import BriefingRequestForm, MeetingRequestForm, OfferAnswerForm
 from accord.groups.models import GroupMeeting
 from accord.groups.services import briefings as bs
 from accord.groups.services import meetings as ms
@@ -247,25 +247,27 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An offer to the person's group (D 7.4(b)(v), N 15); the information once taken up."""
     actor = request_actor(request)
     offer = offer_for(actor, pk)
+    form = OfferAnswerForm(request.POST or None)
     error = None
     status = 200
     if request.method == "POST":
-        answer = request.POST.get("answer")
-        if answer not in ("take-up", "decline"):
-            error = AccordError("Choose whether to take up the offer.", field="answer")
-            status = 400
-        else:
+        status = 400
+        if form.is_valid():
             try:
-                offer = ms.offer_answer(actor=actor, offer_id=pk, take_up=answer == "take-up")
+                offer = ms.offer_answer(
+                    actor=actor, offer_id=pk, take_up=form.cleaned_data["answer"] == "take-up"
+                )
             except AccordError as exc:
-                error, status = exc, 400
+                error = exc
             else:
                 messages.success(request, "Your answer is recorded.")
                 return redirect("groups:offer", pk=pk)
     return render(
         request,
         "groups/offer.html",
-        council_context(offer.council, d=selectors.offer_detail(offer), accord_error=error),
+        council_context(
+            offer.council, d=selectors.offer_detail(offer), accord_error=error, form=form
+        ),
         status=status,
     )
 
