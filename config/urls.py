@@ -47,4 +47,5 @@ urlpatterns = [
     path("", include("accord.securitylog.urls")),
     path("", include("accord.visits.urls")),
     path("", include("accord.web.urls")),
+    path("", include("accord.groups.urls")),
 ]

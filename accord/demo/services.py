@@ -31,6 +31,7 @@ from accord.demo.history import demo_history_load
 from accord.demo.models import DemoLoad
 
 from .county import WESTSHIRE
+from .groups import demo_groups_load_all
 from .members import demo_members_load
 from .names import FIRST_NAMES, SURNAMES
 from .postcodes import demo_postcodes_load
@@ -227,6 +228,7 @@ def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
         _logins(spec, council, people, posts, dem_group)
     demo_history_load(slugs=fresh, seed=seed)
     demo_visits_load(slugs=fresh)
+    demo_groups_load_all(slugs=fresh)
     if fresh:
         _user(ADMIN_USERNAME, is_superuser=True, is_staff=True, email="admin@example.org")
     return demo_logins()

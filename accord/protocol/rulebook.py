@@ -113,6 +113,42 @@ RULE_PARAMS: dict[str, type[NoParams]] = {
 WORKFLOWS = frozenset({"enquiry.escalation", "enquiry.burden", "enquiry.information-dispute"})
 
 
+# groups: officers at political group meetings (D 7, N 18-19) and confidential briefings (N 14-15).
+class SignsParams(NoParams):
+    """`group.council-business` (D 7.2, N 19): words in a subject that mark party-political business."""
+
+    signs: list[StrictStr] = Field(default_factory=list)
+
+
+class OfficesParams(NoParams):
+    """`briefing.confidential` (N 14): the offices (council model office kinds) that may ask directly."""
+
+    offices: list[StrictStr] = Field(default_factory=list)
+
+
+RULE_PARAMS.update(
+    {
+        "group.not-decision-making": NoParams,
+        "group.council-business": SignsParams,
+        "group.confidential": NoParams,
+        "group.chief-officer-approval": NoParams,
+        "group.attendance-terms": NoParams,
+        "group.parity-offer": NoParams,
+        "group.advice-factual": NoParams,
+        "group.invite-chief-officer": NoParams,
+        "group.not-obliged": NoParams,
+        "group.no-insisting": NoParams,
+        "group.same-subject": NoParams,
+        "group.same-advice": NoParams,
+        "group.verify-minutes": NoParams,
+        "group.no-public-reference": NoParams,
+        "briefing.confidential": OfficesParams,
+        "briefing.share-information": NoParams,
+    }
+)
+WORKFLOWS = WORKFLOWS | {"group.chief-officer-approval", "group.verify-minutes"}
+
+
 def rule_kind(rule_id: str) -> str:
     """'workflow' or 'rule': what the engine does with a known rule id."""
     return "workflow" if rule_id in WORKFLOWS else "rule"

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class GroupsConfig(AppConfig):
+    """Political groups (D 7, N 18-19) and confidential briefings (N 14-15): one app, because both rest on
+    the same question, who belongs to which group, and the same guarantee, that nothing one group said
+    reaches another."""
+
+    name = "accord.groups"
+    label = "groups"
+    verbose_name = "Political groups and briefings"
+
+    def ready(self) -> None:
+        from accord.cases.actions import actions_register
+        from accord.cases.nav import nav_register
+
+        from .actions import BRIEFING_ACTIONS, MEETING_ACTIONS
+        from .nav import group_nav_links
+
+        actions_register(MEETING_ACTIONS)
+        actions_register(BRIEFING_ACTIONS)
+        nav_register(self.label, group_nav_links)

@@ -1,0 +1,1 @@
+"""The writes of group meetings and briefings (`meetings`, `briefings`)."""

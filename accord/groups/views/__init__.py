@@ -1,0 +1,1 @@
+"""Pages of group meetings and briefings: thin, through the access layer, a selector or one service."""
