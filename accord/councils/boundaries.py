@@ -1,0 +1,162 @@
+"""The council's area boundaries: written all at once, read through an in-process index (D 5.3, N 21).
+
+Each process keeps, per council, an STRtree of the boundaries with the areas' ids, names and codes. The
+index is rebuilt when the council's `boundaries_version` differs from the one it was built from: the
+writer (`boundaries_replace`) adds one to the version with F() in its transaction and drops this
+process's index at once; other processes compare the version at most every RECHECK_SECONDS (settings:
+`ACCORD_BOUNDARIES_RECHECK_SECONDS`), so they follow within that time. See the ADR on area boundaries.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from shapely.geometry.base import BaseGeometry
+
+from accord.core import clock
+
+from .models import Area, AreaBoundary, Council
+
+RECHECK_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class AreaRef:
+    """An area as the index holds it: enough to answer without reading the database."""
+
+    id: int
+    name: str
+    code: str
+
+    def as_area(self, council: Council) -> Area:
+        """A fresh (unsaved-state) Area with this id, so callers never share one instance."""
+        return Area(pk=self.id, council=council, name=self.name, code=self.code)
+
+
+@dataclass
+class BoundaryIndex:
+    """One council's boundaries: `shapes[i]` is the boundary of `areas[i]`, indexed by `tree`."""
+
+    version: int
+    areas: tuple[AreaRef, ...]
+    shapes: np.ndarray
+    tree: shapely.STRtree
+    checked_at: float
+
+    def touching(self, shape: BaseGeometry, *, tolerance: float = 0.0) -> list[AreaRef]:
+        """The areas whose boundary `shape` intersects (or comes within `tolerance` degrees of)."""
+        if tolerance:
+            hits = self.tree.query(shape, predicate="dwithin", distance=tolerance)
+        else:
+            hits = self.tree.query(shape, predicate="intersects")
+        return [self.areas[i] for i in hits.tolist()]
+
+
+_lock = threading.Lock()
+_indexes: dict[int, BoundaryIndex] = {}
+
+
+def _recheck_seconds() -> float:
+    return float(getattr(settings, "ACCORD_BOUNDARIES_RECHECK_SECONDS", RECHECK_SECONDS))
+
+
+def _version(council_id: int) -> int:
+    return (
+        Council.objects.filter(pk=council_id).values_list("boundaries_version", flat=True).first()
+        or 0
+    )
+
+
+def _build(council_id: int, version: int) -> BoundaryIndex:
+    rows = list(
+        AreaBoundary.objects.filter(council_id=council_id)
+        .order_by("area__name")
+        .values_list("area_id", "area__name", "area__code", "geometry")
+    )
+    shapes = shapely.from_wkb([bytes(row[3]) for row in rows]) if rows else np.array([])
+    shapely.prepare(shapes)
+    return BoundaryIndex(
+        version=version,
+        areas=tuple(AreaRef(id=r[0], name=r[1], code=r[2]) for r in rows),
+        shapes=shapes,
+        tree=shapely.STRtree(shapes),
+        checked_at=time.monotonic(),
+    )
+
+
+def boundary_index(council: Council) -> BoundaryIndex:
+    """This process's index of the council's boundaries, rebuilt if they changed (see the module)."""
+    now = time.monotonic()
+    index = _indexes.get(council.pk)
+    if index is not None and now - index.checked_at < _recheck_seconds():
+        return index
+    version = _version(council.pk)
+    if index is not None and index.version == version:
+        index.checked_at = now
+        return index
+    with _lock:
+        index = _build(council.pk, version)
+        _indexes[council.pk] = index
+    return index
+
+
+def boundary_index_forget(council: Council) -> None:
+    """Drops this process's index of the council (the next lookup reads the boundaries again)."""
+    with _lock:
+        _indexes.pop(council.pk, None)
+
+
+def council_has_boundaries(council: Council) -> bool:
+    """True when at least one of the council's areas has a boundary."""
+    return bool(boundary_index(council).areas)
+
+
+@dataclass(frozen=True)
+class BoundaryIn:
+    """One area's new boundary: a Polygon or MultiPolygon in WGS84, and what the source called it."""
+
+    area: Area
+    shape: BaseGeometry
+    source_code: str = ""
+    source_name: str = ""
+
+
+def boundaries_replace(*, council: Council, boundaries: Iterable[BoundaryIn], by: str) -> int:
+    """Gives each area its boundary, replacing the one it had; areas not given keep theirs. One
+    transaction; the council's `boundaries_version` goes up by one (F()), so every process rebuilds its
+    index. Returns the number written."""
+    now = clock.now()
+    with transaction.atomic():
+        Council.objects.select_for_update().filter(pk=council.pk).update(
+            boundaries_version=F("boundaries_version") + 1
+        )
+        rows = [
+            AreaBoundary(
+                council=council,
+                area=b.area,
+                geometry=shapely.to_wkb(b.shape),
+                source_code=b.source_code,
+                source_name=b.source_name,
+                imported_at=now,
+                imported_by=by,
+            )
+            for b in boundaries
+        ]
+        AreaBoundary.objects.bulk_create(
+            rows,
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["area"],
+            update_fields=["geometry", "source_code", "source_name", "imported_at", "imported_by"],
+        )
+        boundary_index_forget(council)
+        transaction.on_commit(lambda: boundary_index_forget(council))
+    return len(rows)
