@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import shapely
 import shapely.geometry
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from accord.api.auth import api_actor
@@ -205,22 +205,29 @@ def _degrees(low: float, high: float, what: str) -> Any:
     return Query(None, ge=low, le=high, allow_inf_nan=False, description=what)
 
 
-def _place_answer(council: Council, place: Place, where: str) -> tuple[int, dict[str, Any]]:
-    """200 and the areas, or 422 naming the field (with the citations when the protocol refused it)."""
+def _place_answer(council: Council, place: Place) -> Status:
+    """200 and the areas, or 422 naming the field as the client sent it (`latitude`, `polygon`), with
+    the citations when the protocol is behind the refusal."""
     try:
         found = areas_for_place(council, place)
     except AccordError as exc:
-        field = f"{where}.{exc.field or 'place'}"
-        return 422, {
-            "detail": f"{field}: {exc.message}",
-            "citations": [c.to_dict() for c in exc.citations],
-            "errors": [{"field": field, "message": exc.message}],
-        }
-    return 200, {
-        "areas": [{"id": a.pk, "name": a.name, "code": a.code} for a in found.areas],
-        "how": found.how,
-        "citations": [c.to_dict() for c in found.citations],
-    }
+        field = exc.field or "request"
+        return Status(
+            422,
+            {
+                "detail": f"{field}: {exc.message}",
+                "citations": [c.to_dict() for c in exc.citations],
+                "errors": [{"field": field, "message": exc.message}],
+            },
+        )
+    return Status(
+        200,
+        {
+            "areas": [{"id": a.pk, "name": a.name, "code": a.code} for a in found.areas],
+            "how": found.how,
+            "citations": [c.to_dict() for c in found.citations],
+        },
+    )
 
 
 @router.get("/councils/{slug}/places/areas", response={200: PlaceAreasOut, 422: InvalidOut})
@@ -238,7 +245,7 @@ def council_place_areas(
     northing: float | None = _degrees(
         *NORTHING_RANGE, "British National Grid metres; with easting."
     ),
-) -> tuple[int, dict[str, Any]]:
+) -> Status:
     """The council's wards or divisions a place affects (D 5.3, N 21): give a postcode, or a latitude
     and longitude, or an easting and northing. A place on a boundary affects the areas on both sides. A
     postcode the council lacks, a point outside every area, or a place given two ways is a 422 naming
@@ -251,19 +258,17 @@ def council_place_areas(
         easting=easting,
         northing=northing,
     )
-    return _place_answer(council, place, "query")
+    return _place_answer(council, place)
 
 
 @router.post("/councils/{slug}/places/areas", response={200: PlaceAreasOut, 422: InvalidOut})
-def council_drawn_area_areas(
-    request: HttpRequest, slug: Slug, body: DrawnAreaIn
-) -> tuple[int, dict[str, Any]]:
+def council_drawn_area_areas(request: HttpRequest, slug: Slug, payload: DrawnAreaIn) -> Status:
     """The council's wards or divisions a drawn area affects (D 5.3, N 21): every area it intersects,
     including one it touches only along a boundary. An invalid polygon (not closed, crossing itself, out
-    of degree range, too many positions) or one outside every area is a 422 naming `body.polygon`.
+    of degree range, too many positions) or one outside every area is a 422 naming `polygon`.
     Nothing is saved."""
     council = _council(request, slug)
-    return _place_answer(council, Place(polygon=body.polygon), "body")
+    return _place_answer(council, Place(polygon=payload.polygon))
 
 
 @router.get("/councils/{slug}/areas/boundaries", response=dict[str, Any])

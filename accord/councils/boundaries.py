@@ -1,31 +1,29 @@
 """The council's area boundaries: written all at once, read through an in-process index (D 5.3, N 21).
 
-Each process keeps, per council, an STRtree of the boundaries with the areas' ids, names and codes. The
-index is rebuilt when the council's `boundaries_version` differs from the one it was built from: the
-writer (`boundaries_replace`) adds one to the version with F() in its transaction and drops this
-process's index at once; other processes compare the version at most every RECHECK_SECONDS (settings:
-`ACCORD_BOUNDARIES_RECHECK_SECONDS`), so they follow within that time. See the ADR on area boundaries.
+Each process keeps, per council, an STRtree of the boundaries with the areas' ids, names and codes,
+built from the council's `boundaries_version` (a UUID). The writer (`boundaries_replace`) gives the
+council a new version in its transaction, under the council row's lock. A lookup compares the version of
+the council it was given (read by the request) with the index's: equal, the index answers without a
+query; different, one query reads the stored version and the index is rebuilt if that differs too. So
+every process follows a new import from its next request, with no shared cache; and as every council's
+version is its own UUID, an index is never used for another council. See the ADR on area boundaries.
 """
 
 from __future__ import annotations
 
 import threading
-import time
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from shapely.geometry.base import BaseGeometry
 
 from accord.core import clock
 
 from .models import Area, AreaBoundary, Council
-
-RECHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -45,11 +43,10 @@ class AreaRef:
 class BoundaryIndex:
     """One council's boundaries: `shapes[i]` is the boundary of `areas[i]`, indexed by `tree`."""
 
-    version: int
+    version: uuid.UUID
     areas: tuple[AreaRef, ...]
     shapes: np.ndarray
     tree: shapely.STRtree
-    checked_at: float
 
     def touching(self, shape: BaseGeometry, *, tolerance: float = 0.0) -> list[AreaRef]:
         """The areas whose boundary `shape` intersects (or comes within `tolerance` degrees of)."""
@@ -64,18 +61,13 @@ _lock = threading.Lock()
 _indexes: dict[int, BoundaryIndex] = {}
 
 
-def _recheck_seconds() -> float:
-    return float(getattr(settings, "ACCORD_BOUNDARIES_RECHECK_SECONDS", RECHECK_SECONDS))
-
-
-def _version(council_id: int) -> int:
+def _version(council_id: int) -> uuid.UUID | None:
     return (
         Council.objects.filter(pk=council_id).values_list("boundaries_version", flat=True).first()
-        or 0
     )
 
 
-def _build(council_id: int, version: int) -> BoundaryIndex:
+def _build(council_id: int, version: uuid.UUID | None) -> BoundaryIndex:
     rows = list(
         AreaBoundary.objects.filter(council_id=council_id)
         .order_by("area__name")
@@ -84,23 +76,22 @@ def _build(council_id: int, version: int) -> BoundaryIndex:
     shapes = shapely.from_wkb([bytes(row[3]) for row in rows]) if rows else np.array([])
     shapely.prepare(shapes)
     return BoundaryIndex(
-        version=version,
+        version=version or uuid.uuid4(),
         areas=tuple(AreaRef(id=r[0], name=r[1], code=r[2]) for r in rows),
         shapes=shapes,
         tree=shapely.STRtree(shapes),
-        checked_at=time.monotonic(),
     )
 
 
 def boundary_index(council: Council) -> BoundaryIndex:
     """This process's index of the council's boundaries, rebuilt if they changed (see the module)."""
-    now = time.monotonic()
     index = _indexes.get(council.pk)
-    if index is not None and now - index.checked_at < _recheck_seconds():
+    if index is not None and index.version == council.boundaries_version:
         return index
     version = _version(council.pk)
+    if version is not None:
+        council.boundaries_version = version
     if index is not None and index.version == version:
-        index.checked_at = now
         return index
     with _lock:
         index = _build(council.pk, version)
@@ -131,13 +122,12 @@ class BoundaryIn:
 
 def boundaries_replace(*, council: Council, boundaries: Iterable[BoundaryIn], by: str) -> int:
     """Gives each area its boundary, replacing the one it had; areas not given keep theirs. One
-    transaction; the council's `boundaries_version` goes up by one (F()), so every process rebuilds its
-    index. Returns the number written."""
+    transaction, under the council row's lock, which also gives the council a new `boundaries_version`,
+    so every process rebuilds its index. Returns the number written."""
     now = clock.now()
+    version = uuid.uuid4()
     with transaction.atomic():
-        Council.objects.select_for_update().filter(pk=council.pk).update(
-            boundaries_version=F("boundaries_version") + 1
-        )
+        Council.objects.select_for_update().filter(pk=council.pk).update(boundaries_version=version)
         rows = [
             AreaBoundary(
                 council=council,
@@ -157,6 +147,7 @@ def boundaries_replace(*, council: Council, boundaries: Iterable[BoundaryIn], by
             unique_fields=["area"],
             update_fields=["geometry", "source_code", "source_name", "imported_at", "imported_by"],
         )
+        council.boundaries_version = version
         boundary_index_forget(council)
         transaction.on_commit(lambda: boundary_index_forget(council))
     return len(rows)

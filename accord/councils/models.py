@@ -59,11 +59,11 @@ class Council(models.Model):
         help_text="A new value whenever the council's closure days or enquiry settings change; what is "
         "computed from them is kept in memory only as long as this value stays the same.",
     )
-    boundaries_version = models.PositiveIntegerField(
-        default=0,
+    boundaries_version = models.UUIDField(
+        default=uuid.uuid4,
         editable=False,
-        help_text="Counts the imports of the council's area boundaries; a process keeps its index of "
-        "the boundaries in memory only while this value stays the same (D 5.3, N 21).",
+        help_text="A new value whenever the council's area boundaries change; a process keeps its "
+        "index of the boundaries in memory only while this value stays the same (D 5.3, N 21).",
     )
     calendar_fingerprint = models.CharField(
         max_length=64,
