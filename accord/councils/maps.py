@@ -19,7 +19,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .boundaries import boundary_index
 from .geometry import wgs84_to_grid
-from .models import Council
+from .models import Area, Council
 
 WIDTH = 1000.0
 PAD = 10.0
@@ -87,7 +87,18 @@ def area_map(
         return None
     marked_ids = set(marked)
     labels = labels or {}
-    projected = [wgs84_to_grid(shape) for shape in index.shapes]
+    # The areas as they are now (a name changed since the boundaries were read shows its new name).
+    current = {
+        a[0]: a for a in Area.objects.filter(council=council).values_list("pk", "name", "code")
+    }
+    kept = [
+        (ref, shape)
+        for ref, shape in zip(index.areas, index.shapes, strict=True)
+        if ref.id in current
+    ]
+    if not kept:
+        return None
+    projected = [wgs84_to_grid(shape) for _, shape in kept]
     x0, y0, x1, y1 = shapely.total_bounds(projected)
     span = max(x1 - x0, y1 - y0) or 1.0
     scale = (WIDTH - 2 * PAD) / span
@@ -95,9 +106,15 @@ def area_map(
     width = (x1 - x0) * scale + 2 * PAD
     tolerance = 0.6 / scale
     items = tuple(
-        MapArea(ref.id, ref.name, ref.code, ref.id in marked_ids, labels.get(ref.id, ""))
-        for ref in index.areas
+        sorted(
+            (
+                MapArea(ref.id, *current[ref.id][1:], ref.id in marked_ids, labels.get(ref.id, ""))
+                for ref, _ in kept
+            ),
+            key=lambda a: a.name,
+        )
     )
+    by_id = {ref.id: shape for (ref, _), shape in zip(kept, projected, strict=True)}
     chosen = [a.name for a in items if a.marked]
     total = len(items)
     summary = f"{len(chosen)} of {total} {_noun(council, total)} marked" + (
@@ -105,7 +122,8 @@ def area_map(
     )
     title = f"Map of the {council.area_noun}s of {council.name}"
     paths = []
-    for item, shape in zip(items, projected, strict=True):
+    for item in items:
+        shape = by_id[item.id]
         d = _path(shapely.simplify(shape, tolerance, preserve_topology=True), x0, y1, scale)
         style = (
             f'fill="url(#{dom_id}-hatch)" stroke="{INK}" stroke-width="3"'
