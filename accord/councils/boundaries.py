@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models.base import ModelState
 from shapely.geometry.base import BaseGeometry
 
 from accord.core import clock
@@ -35,8 +36,17 @@ class AreaRef:
     code: str
 
     def as_area(self, council: Council) -> Area:
-        """A fresh (unsaved-state) Area with this id, so callers never share one instance."""
-        return Area(pk=self.id, council=council, name=self.name, code=self.code)
+        """A fresh Area instance of this row (as the database would give it), so callers never share
+        one. Made as `Model.from_db` makes instances but without `__init__`'s work per field: a lookup
+        returns it on the hot path (bench/places.py)."""
+        area = Area.__new__(Area)
+        area.__dict__.update(id=self.id, council_id=council.pk, name=self.name, code=self.code)
+        state = ModelState()
+        state.adding = False
+        state.db = council._state.db or DEFAULT_DB_ALIAS
+        state.fields_cache["council"] = council
+        area._state = state
+        return area
 
 
 @dataclass

@@ -11,6 +11,7 @@ and the council has boundaries, it also affects every area that point touches.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import shapely
@@ -58,8 +59,14 @@ class PlaceAreas:
 
 def place_citations(council: Council) -> tuple[Citation, ...]:
     """The citations of the council's `place.areas` rule (D 5.3 or N 21); none if its profile lacks it."""
+    return _profile_citations(council.profile)
+
+
+@cache
+def _profile_citations(profile: str) -> tuple[Citation, ...]:
+    """An installed profile's `place.areas` citations (installed profiles do not change while running)."""
     try:
-        rule = load_profile(council.profile).rules.get(PLACE_AREAS)
+        rule = load_profile(profile).rules.get(PLACE_AREAS)
     except ProfileError:
         return ()
     return rule.citations if rule is not None else ()
@@ -82,29 +89,32 @@ def _refused(message: str, *, field: str, citations: tuple[Citation, ...]) -> Ac
     return AccordError(message, field=field, citations=list(citations))
 
 
-def _point(place: Place) -> tuple[float, float, str, str]:
-    """(longitude, latitude, how, field) of a point place, checked."""
-    if place.easting is not None or place.northing is not None:
-        if place.easting is None or place.northing is None:
-            field = "northing" if place.northing is None else "easting"
-            raise AccordError(
-                f"Give both the easting and the northing: {field} is missing", field=field
-            )
-        problem = grid_problem(place.easting, place.northing)
-        if problem is not None:
-            raise AccordError(f"The grid reference's {problem}", field="easting")
-        lon, lat = grid_point_to_wgs84(place.easting, place.northing)
-        return lon, lat, "grid point", "easting"
-    if place.latitude is None or place.longitude is None:
-        field = "longitude" if place.longitude is None else "latitude"
+def _pair(first: float | None, second: float | None, names: tuple[str, str]) -> tuple[float, float]:
+    """Both values of a coordinate pair, or an AccordError naming the one missing."""
+    if first is None or second is None:
+        missing = names[0] if first is None else names[1]
         raise AccordError(
-            f"Give both the latitude and the longitude: {field} is missing", field=field
+            f"Give both the {names[0]} and the {names[1]}: {missing} is missing", field=missing
         )
-    problem = degrees_problem(place.longitude, place.latitude)
+    return first, second
+
+
+def _point(place: Place) -> tuple[float, float, str, str]:
+    """(longitude, latitude, how, field) of a point place, checked; a problem names its field."""
+    if place.easting is not None or place.northing is not None:
+        easting, northing = _pair(place.easting, place.northing, ("easting", "northing"))
+        problem = grid_problem(easting, northing)
+        if problem is not None:
+            field = "northing" if problem.startswith("northing") else "easting"
+            raise AccordError(f"The grid reference's {problem}", field=field)
+        lon, lat = grid_point_to_wgs84(easting, northing)
+        return lon, lat, "grid point", "easting"
+    latitude, longitude = _pair(place.latitude, place.longitude, ("latitude", "longitude"))
+    problem = degrees_problem(longitude, latitude)
     if problem is not None:
         field = "longitude" if "longitude" in problem else "latitude"
         raise AccordError(f"The point {problem}", field=field)
-    return place.longitude, place.latitude, "point", "latitude"
+    return longitude, latitude, "point", "latitude"
 
 
 def _areas(council: Council, refs: list[AreaRef]) -> tuple[Area, ...]:
