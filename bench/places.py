@@ -97,6 +97,17 @@ def median_ms(call: Callable[[int], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def interleaved(calls: list[Callable[[int], object]], repeat: int) -> list[float]:
+    """The median milliseconds of each call, timed in turn within each of `repeat` rounds."""
+    times: list[list[float]] = [[] for _ in calls]
+    for i in range(repeat):
+        for call, kept in zip(calls, times, strict=True):
+            started = time.perf_counter()
+            call(i)
+            kept.append((time.perf_counter() - started) * 1000)
+    return [statistics.median(kept) for kept in times]
+
+
 def drawn_area(centre: shapely.Point, rng: random.Random, vertices: int = 50) -> dict[str, object]:
     """A GeoJSON Polygon of `vertices` distinct corners (51 positions with the closing one)."""
     ring = []
@@ -139,19 +150,18 @@ def main() -> None:
     bare_tree = shapely.STRtree(shapes)
     n = len(points)
     coords = [(p.x, p.y) for p in points]
-    bare = median_ms(lambda i: bare_tree.query(points[i % n], predicate="intersects"), args.repeat)
-    bare_dwithin = median_ms(
-        lambda i: bare_tree.query(points[i % n], predicate="dwithin", distance=TOLERANCE_DEGREES),
-        args.repeat,
-    )
-    bare_from_coordinates = median_ms(
-        lambda i: bare_tree.query(shapely.Point(*coords[i % n]), predicate="intersects"),
-        args.repeat,
-    )
-    service = median_ms(
-        lambda i: areas_for_place(
-            council, Place(latitude=points[i % n].y, longitude=points[i % n].x)
-        ),
+    # Interleaved, one of each per round, so a busy machine slows all of them alike.
+    bare, bare_dwithin, bare_from_coordinates, service = interleaved(
+        [
+            lambda i: bare_tree.query(points[i % n], predicate="intersects"),
+            lambda i: bare_tree.query(
+                points[i % n], predicate="dwithin", distance=TOLERANCE_DEGREES
+            ),
+            lambda i: bare_tree.query(shapely.Point(*coords[i % n]), predicate="intersects"),
+            lambda i: areas_for_place(
+                council, Place(latitude=coords[i % n][1], longitude=coords[i % n][0])
+            ),
+        ],
         args.repeat,
     )
     with_request = median_ms(

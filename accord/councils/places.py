@@ -118,6 +118,9 @@ def _point(place: Place) -> tuple[float, float, str, str]:
 
 
 def _areas(council: Council, refs: list[AreaRef]) -> tuple[Area, ...]:
+    """Each area of `refs` once, in name order, as fresh instances."""
+    if len(refs) == 1:
+        return (refs[0].as_area(council),)
     unique = {ref.id: ref for ref in refs}
     return tuple(ref.as_area(council) for ref in sorted(unique.values(), key=lambda r: r.name))
 
