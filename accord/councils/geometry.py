@@ -81,7 +81,9 @@ def grid_problem(easting: float, northing: float) -> str | None:
     if not EASTING_RANGE[0] <= easting <= EASTING_RANGE[1]:
         return f"easting {easting:,.0f} is outside the grid (0 to {EASTING_RANGE[1]:,.0f} metres)"
     if not NORTHING_RANGE[0] <= northing <= NORTHING_RANGE[1]:
-        return f"northing {northing:,.0f} is outside the grid (0 to {NORTHING_RANGE[1]:,.0f} metres)"
+        return (
+            f"northing {northing:,.0f} is outside the grid (0 to {NORTHING_RANGE[1]:,.0f} metres)"
+        )
     return None
 
 

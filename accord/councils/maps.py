@@ -52,6 +52,11 @@ class AreaMap:
     areas: tuple[MapArea, ...]
     marked_count: int
 
+    @property
+    def unmarked(self) -> list[str]:
+        """The names of the areas not marked, in name order."""
+        return [a.name for a in self.areas if not a.marked]
+
 
 def _path(shape: BaseGeometry, x0: float, y1: float, scale: float) -> str:
     """SVG path data of a (Multi)Polygon: each ring moved to the viewBox, y pointing down."""

@@ -62,3 +62,15 @@ def test_no_boundaries_no_map() -> None:
     council = f.CouncilFactory()
     assert area_map(council) is None
     assert area_map_svg(council) == ""
+
+
+def test_a_page_includes_the_map_and_its_list_with_one_tag(council: Council) -> None:
+    from django.template import Context, Template
+
+    castle = council.areas.get(name="Castle")
+    html = Template(
+        '{% load area_maps %}{% area_map council marked labels=labels dom_id="matter-map" %}'
+    ).render(Context({"council": council, "marked": [castle], "labels": {castle.pk: "site visit"}}))
+    assert 'aria-labelledby="matter-map-title matter-map-desc"' in html
+    assert "<strong>Castle</strong> (marked)" in html and ": site visit" in html
+    assert "Not marked: Abbey." in html

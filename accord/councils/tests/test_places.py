@@ -167,7 +167,11 @@ def test_a_bad_drawn_area_is_refused_naming_the_polygon(
         (Place(latitude=float("nan"), longitude=1.0), "latitude", "must be numbers"),
         (Place(easting=1.0), "northing", "northing is missing"),
         (Place(easting=-5.0, northing=1.0), "easting", "outside the grid"),
-        (Place(easting=5.0, northing=2e6), "northing", "northing 2,000,000 is outside the grid (0 to 1,300,000 metres)"),
+        (
+            Place(easting=5.0, northing=2e6),
+            "northing",
+            "northing 2,000,000 is outside the grid (0 to 1,300,000 metres)",
+        ),
         (Place(postcode="not a postcode"), "postcode", "is not a full UK postcode"),
         (Place(postcode="ZZ9 9ZZ"), "postcode", "has no postcode ZZ9 9ZZ"),
     ],
