@@ -56,6 +56,7 @@ def test_british_national_grid_files_are_transformed_to_wgs84(council: Council, 
     assert _shape(council, "Abbey").bounds == pytest.approx((1.28, 52.62, 1.29, 52.64), abs=1e-6)
 
 
+@pytest.mark.cites("N 21")
 def test_a_county_file_matches_divisions_by_their_ced_code_else_by_name() -> None:
     county = f.CouncilFactory(slug="westshire", profile="norfolk", area_noun="division")
     f.AreaFactory(council=county, name="North Division", code="E58000901")

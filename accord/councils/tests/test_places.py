@@ -226,3 +226,12 @@ def test_another_councils_boundaries_are_never_used(council: Council) -> None:
     assert "has no area boundaries yet" in error.message
     found = areas_for_place(council, Place(latitude=ABBEY_POINT[0], longitude=ABBEY_POINT[1]))
     assert found.areas[0].council_id == council.pk
+
+
+@pytest.mark.cites("N 21")
+def test_a_drawn_area_across_two_divisions_affects_both() -> None:
+    county = f.CouncilFactory(profile="norfolk", area_noun="division", name="Westshire")
+    with_boundaries(county, "wards-bng.geojson")
+    found = areas_for_place(county, Place(polygon=square(1.289, 52.63)))
+    assert ([a.name for a in found.areas], found.how) == (["Abbey", "Castle"], "drawn area")
+    assert [c.label for c in found.citations] == ["N 21"]
