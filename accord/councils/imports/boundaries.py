@@ -50,8 +50,13 @@ class BoundaryFeature:
 
     @property
     def label(self) -> str:
-        named = " ".join(part for part in (self.code, self.name) if part)
-        return f"Feature {self.number}{f' ({named})' if named else ''}"
+        return feature_label(self.number, self.code, self.name)
+
+
+def feature_label(number: int, code: str, name: str) -> str:
+    """How a problem names a feature: "Feature 3 (E05000001 Abbey)"."""
+    named = " ".join(part for part in (code, name) if part)
+    return f"Feature {number}{f' ({named})' if named else ''}"
 
 
 @dataclass
@@ -198,7 +203,7 @@ def boundaries_file_parse(
         properties = properties if isinstance(properties, dict) else {}
         code = _property(properties, _CODE, area_noun)[:50]
         name = _property(properties, _NAME, area_noun)[:200]
-        where = BoundaryFeature(number, code, name, shapely.Point()).label
+        where = feature_label(number, code, name)
         if not code and not name:
             found.add(
                 f"{where}: has no code property (like WD24CD) and no name property (like WD24NM)."

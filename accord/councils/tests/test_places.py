@@ -52,6 +52,10 @@ def test_a_point_affects_the_ward_it_lies_in_and_says_why(council: Council) -> N
     found = areas_for_place(council, Place(latitude=ABBEY_POINT[0], longitude=ABBEY_POINT[1]))
     assert ([a.name for a in found.areas], found.how) == (["Abbey"], "point")
     assert [c.label for c in found.citations] == ["D 5.3"]
+    # The areas are the council's own rows, usable as any read from the database.
+    abbey = found.areas[0]
+    assert abbey == council.areas.get(name="Abbey") and abbey.council is council
+    assert not abbey._state.adding and abbey.members.count() == 0
     assert names(council, Place(latitude=CASTLE_POINT[0], longitude=CASTLE_POINT[1])) == ["Castle"]
 
 
