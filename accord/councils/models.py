@@ -59,6 +59,12 @@ class Council(models.Model):
         help_text="A new value whenever the council's closure days or enquiry settings change; what is "
         "computed from them is kept in memory only as long as this value stays the same.",
     )
+    boundaries_version = models.UUIDField(
+        default=uuid.uuid4,
+        editable=False,
+        help_text="A new value whenever the council's area boundaries change; a process keeps its "
+        "index of the boundaries in memory only while this value stays the same (D 5.3, N 21).",
+    )
     calendar_fingerprint = models.CharField(
         max_length=64,
         blank=True,
@@ -107,12 +113,15 @@ class Area(models.Model):
 class AreaPostcode(models.Model):
     """A postcode and the ward or division it lies in, so an enquiry's area can be found from a postcode.
 
-    `postcode` is stored normalised (`accord.councils.postcodes.postcode_normalise`): "AC1 2AB".
+    `postcode` is stored normalised (`accord.councils.postcodes.postcode_normalise`): "AC1 2AB". With
+    `latitude`/`longitude` (WGS84) the postcode is also a point, which may touch more than one area.
     """
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="postcodes")
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="postcodes")
     postcode = models.CharField(max_length=8, help_text="For example AC1 2AB.")
+    latitude = models.FloatField(null=True, blank=True, help_text="WGS84 degrees, when known.")
+    longitude = models.FloatField(null=True, blank=True, help_text="WGS84 degrees, when known.")
 
     class Meta:
         ordering = ["postcode"]
@@ -122,6 +131,28 @@ class AreaPostcode(models.Model):
 
     def __str__(self) -> str:
         return self.postcode
+
+
+class AreaBoundary(models.Model):
+    """The shape of one ward or division, so a place (a point or a drawn area) finds the areas it affects
+    (D 5.3, N 21). `geometry` is a Polygon or MultiPolygon in WGS84 longitude/latitude as WKB; the source
+    feature's code and name are kept as the file gave them."""
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="boundaries")
+    area = models.OneToOneField(Area, on_delete=models.CASCADE, related_name="boundary")
+    geometry = models.BinaryField(help_text="WKB, WGS84 (EPSG:4326) longitude/latitude.")
+    source_code = models.CharField(max_length=50, blank=True)
+    source_name = models.CharField(max_length=200, blank=True)
+    imported_at = models.DateTimeField()
+    imported_by = models.CharField(
+        max_length=200, help_text="Who imported it: the person, or the command line's user."
+    )
+
+    class Meta:
+        ordering = ["area__name"]
+
+    def __str__(self) -> str:
+        return f"Boundary of {self.area_id}"
 
 
 class PoliticalGroup(models.Model):

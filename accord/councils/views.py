@@ -13,11 +13,14 @@ from django.shortcuts import render
 
 from accord.core import clock
 from accord.councils import selectors
+from accord.councils.boundaries import council_has_boundaries
 from accord.councils.calendars import (
     calendar_for,
     council_case_deadline,
     council_non_working_day_list,
 )
+from accord.councils.forms import PlaceForm
+from accord.councils.maps import area_map
 from accord.web.forms import DueDateForm
 from accord.web.views.common import council_context, council_profile, request_council
 
@@ -37,9 +40,25 @@ def council_overview(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def council_areas(request: HttpRequest, slug: str) -> HttpResponse:
+    """The wards or divisions with their Members and, when the council has boundaries, their map and
+    "which areas does this place affect?" (D 5.3, N 21): the answer is marked on the map and listed."""
     council = request_council(request, slug)
-    context = council_context(council, areas=selectors.council_area_list(council))
-    return render(request, "councils/areas.html", context)
+    context: dict[str, Any] = council_context(council, areas=selectors.council_area_list(council))
+    if council_has_boundaries(council):
+        form = PlaceForm(request.GET if "place" in request.GET else None)
+        found = form.lookup(council) if form.is_bound else None
+        context.update(
+            place_form=form,
+            found=found,
+            citations=found.citations if found else getattr(form, "citations", ()),
+            area_map=area_map(
+                council,
+                marked=[a.pk for a in found.areas] if found else (),
+                labels={a.pk: "affected by the place" for a in found.areas} if found else None,
+            ),
+        )
+    status = 400 if context.get("place_form") is not None and context["place_form"].errors else 200
+    return render(request, "councils/areas.html", context, status=status)
 
 
 @login_required

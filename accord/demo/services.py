@@ -30,6 +30,7 @@ from accord.councils.models import (
 from accord.demo.history import demo_history_load
 from accord.demo.models import DemoLoad
 
+from .boundaries import demo_boundaries_load
 from .county import WESTSHIRE
 from .groups import demo_groups_load_all
 from .members import demo_members_load
@@ -224,6 +225,7 @@ def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
             spec=spec, council=council, names=names, rng=random.Random(seed + index)
         )
         demo_postcodes_load(spec=spec, council=council)
+        demo_boundaries_load(spec=spec, council=council)
         posts = _officers(spec, council, names)
         _logins(spec, council, people, posts, dem_group)
     demo_history_load(slugs=fresh, seed=seed)

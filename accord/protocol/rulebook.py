@@ -105,6 +105,8 @@ RULE_PARAMS: dict[str, type[NoParams]] = {
     "enquiry.employment-matters": EmploymentMattersParams,
     "enquiry.equal-treatment": NoParams,
     "enquiry.information-dispute": NoParams,
+    # places (accord.councils.places): a place to the areas it affects, D 5.3 / N 21
+    "place.areas": NoParams,
 }
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 
 from accord.core.errors import AccordError
 from accord.core.text import field_max_length
 
+from ..geometry import degrees_problem, grid_point_to_wgs84, grid_problem, is_number
 from ..models import Area, AreaPostcode, Council
 from ..postcodes import postcode_normalise
 from .csv_format import csv_rows, decode
@@ -27,12 +28,21 @@ from .problems import Problems
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 500_000
 BATCH = 1000
+MOVED_FIELDS = ["area", "latitude", "longitude"]
 # The postcode's column, in order of preference: Accord's own, then the ONS postcode directory's.
 POSTCODE_COLUMNS = ("postcode", "pcds", "pcd", "pcd2")
 # The area's column when none is named: Accord's own, then by the council's area noun. The ONS
 # directory always carries both `ward` and `ced` (the county electoral division).
 AREA_COLUMNS = {"ward": ("area", "ward"), "division": ("area", "ced", "division")}
 AREA_LENGTH = field_max_length(Area, "name")
+# Optional coordinates, so a postcode is also a point: degrees (Accord's own, the ONS directory's
+# `lat`/`long`), else grid metres (`easting`/`northing`, the directory's `oseast1m`/`osnrth1m`). The
+# directory gives a postcode without a grid reference latitude 99.999999: that postcode has no point.
+LATITUDE_COLUMNS = ("latitude", "lat")
+LONGITUDE_COLUMNS = ("longitude", "long", "lng")
+EASTING_COLUMNS = ("easting", "oseast1m")
+NORTHING_COLUMNS = ("northing", "osnrth1m")
+NO_POINT_LATITUDE = 99.999999
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,8 @@ class PostcodeRecord:
     postcode: str
     area: str
     column: str = "area"
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass
@@ -50,6 +62,7 @@ class PostcodeImportReport:
     added: int = 0
     moved: list[str] = field(default_factory=list)
     unchanged: int = 0
+    located: int = 0
     missing: int = 0
     dry_run: bool = False
 
@@ -60,6 +73,7 @@ class PostcodeImportReport:
             f"Postcodes added: {self.added}",
             f"Postcodes moved to another area: {len(self.moved)}{': ' + shown if shown else ''}",
             f"Postcodes unchanged: {self.unchanged}",
+            *([f"Postcodes given new coordinates: {self.located}"] if self.located else []),
             f"Postcodes not in this file (kept): {self.missing}",
         ]
         if self.dry_run:
@@ -98,6 +112,58 @@ def _columns(header: list[str], *, area_column: str, area_noun: str) -> tuple[in
         return postcode, _column(header, (area_column,), f"area '{area_column}'", "")
     nouns = f"{area_noun}s"
     return postcode, _column(header, AREA_COLUMNS.get(area_noun, ("area",)), nouns, hint)
+
+
+def _optional_column(header: list[str], wanted: tuple[str, ...]) -> int | None:
+    folded = [cell.strip().casefold() for cell in header]
+    return next((folded.index(name) for name in wanted if name in folded), None)
+
+
+def _coordinate_columns(header: list[str]) -> tuple[int, int, bool] | None:
+    """(first, second, in grid metres) of the file's coordinate columns: latitude and longitude, else
+    easting and northing; None when it has neither pair."""
+    lat, lon = (_optional_column(header, c) for c in (LATITUDE_COLUMNS, LONGITUDE_COLUMNS))
+    if lat is not None and lon is not None:
+        return lat, lon, False
+    east, north = (_optional_column(header, c) for c in (EASTING_COLUMNS, NORTHING_COLUMNS))
+    if east is not None and north is not None:
+        return east, north, True
+    return None
+
+
+def _point(
+    problems: Problems, line: int, row: list[str], header: list[str], at: tuple[int, int, bool]
+) -> tuple[float | None, float | None] | None:
+    """(latitude, longitude) of a line, (None, None) when it gives none, or None with the problem
+    noted naming the file's column."""
+    first, second, grid = at
+    cells = (row[first].strip(), row[second].strip())
+    if not any(cells):
+        return None, None
+    values = []
+    for cell, index in zip(cells, (first, second), strict=True):
+        try:
+            value = float(cell)
+        except ValueError:
+            value = float("nan")
+        if not is_number(value):
+            problems.add(f"Line {line}: {header[index].strip()} '{cell[:20]}' is not a number.")
+            return None
+        values.append(value)
+    if grid:
+        problem = grid_problem(values[0], values[1])
+        if problem is not None:
+            problems.add(f"Line {line}: the grid reference's {problem}.")
+            return None
+        longitude, latitude = grid_point_to_wgs84(values[0], values[1])
+        return latitude, longitude
+    if values[0] == NO_POINT_LATITUDE:
+        return None, None
+    problem = degrees_problem(values[1], values[0])
+    if problem is not None:
+        problems.add(f"Line {line}: the point {problem}.")
+        return None
+    return values[0], values[1]
 
 
 def _record(
@@ -144,6 +210,7 @@ def postcodes_file_parse(
         header = next(reader)
         at_postcode, at_area = _columns(header, area_column=area_column, area_noun=area_noun)
         columns = (header[at_postcode].strip(), header[at_area].strip())
+        at_point = _coordinate_columns(header)
         for line, row in csv_rows(reader):
             if not any(cell.strip() for cell in row):
                 continue
@@ -152,8 +219,10 @@ def postcodes_file_parse(
                 continue
             cells = (row[at_postcode].strip(), row[at_area].strip())
             record = _record(found, line, cells, columns)
-            if record is None:
+            point = _point(found, line, row, header, at_point) if at_point else (None, None)
+            if record is None or point is None:
                 continue
+            record = replace(record, latitude=point[0], longitude=point[1])
             if record.postcode in seen:
                 found.add(f"Lines {seen[record.postcode]} and {line} both give {record.postcode}.")
                 continue
@@ -230,9 +299,22 @@ def postcodes_import(
                 if area is None:
                     continue
                 known = existing.pop(record.postcode, None)
+                located = (
+                    known is not None
+                    and record.latitude is not None
+                    and ((known.latitude, known.longitude) != (record.latitude, record.longitude))
+                )
+                if known is not None and located:
+                    known.latitude, known.longitude = record.latitude, record.longitude
                 if known is None:
                     to_add.append(
-                        AreaPostcode(council=council, area=area, postcode=record.postcode)
+                        AreaPostcode(
+                            council=council,
+                            area=area,
+                            postcode=record.postcode,
+                            latitude=record.latitude,
+                            longitude=record.longitude,
+                        )
                     )
                 elif known.area_id != area.pk:
                     report.moved.append(
@@ -240,17 +322,20 @@ def postcodes_import(
                     )
                     known.area = area
                     to_move.append(known)
+                elif located:
+                    report.located += 1
+                    to_move.append(known)
                 else:
                     report.unchanged += 1
                 if len(to_add) >= BATCH:
                     report.added += len(AreaPostcode.objects.bulk_create(to_add))
                     to_add = []
                 if len(to_move) >= BATCH:
-                    AreaPostcode.objects.bulk_update(to_move, ["area"])
+                    AreaPostcode.objects.bulk_update(to_move, MOVED_FIELDS)
                     to_move = []
             problems.raise_any()
             report.added += len(AreaPostcode.objects.bulk_create(to_add))
-            AreaPostcode.objects.bulk_update(to_move, ["area"])
+            AreaPostcode.objects.bulk_update(to_move, MOVED_FIELDS)
             report.missing = len(existing)
             if dry_run:
                 raise _DryRun
