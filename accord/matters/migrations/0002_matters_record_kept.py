@@ -14,7 +14,7 @@ EVENTS = refusing_trigger(
 RESPONSES = refusing_trigger(
     name="matter_response_append_only",
     table="matters_consultationresponse",
-    message="a Member's view on a consultation is kept as given",
+    message="the Members views on a consultation are kept as given",
 )
 KEPT_FUNCTION = """
 CREATE OR REPLACE FUNCTION accord_matter_record_kept() RETURNS trigger AS $$
