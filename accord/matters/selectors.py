@@ -49,10 +49,13 @@ class Informed:
         return self.first_informed is not None
 
 
-def working_days_between(calendar: WorkingCalendar, start: dt.date, end: dt.date) -> int:
-    """Working days after `start` and before `end` (both excluded): the time a Member had to contribute."""
+def working_days_between(
+    calendar: WorkingCalendar, start: dt.date, end: dt.date, *, enough: int = 400
+) -> int:
+    """Working days after `start` and before `end` (both excluded): the time a Member had to contribute.
+    Counting stops at `enough` (the answer is then "at least `enough`")."""
     count, day = 0, start + dt.timedelta(days=1)
-    while day < end and count < 400:
+    while day < end and count < enough:
         if calendar.is_working_day(day):
             count += 1
         day += dt.timedelta(days=1)
@@ -72,7 +75,7 @@ def informed_late(
     informed_on = informed_at.astimezone(LONDON).date()
     if informed_on >= starts_on:
         return True
-    return working_days_between(calendar, informed_on, starts_on) < working_days
+    return working_days_between(calendar, informed_on, starts_on, enough=working_days) < working_days
 
 
 def matter_informed_list(matter: Matter) -> list[Informed]:
@@ -89,6 +92,15 @@ def matter_informed_list(matter: Matter) -> list[Informed]:
         people[receipt.member_id] = receipt.member
     for member in local_members(matter):
         people.setdefault(member.pk, member)
+    known: dict[dt.date | None, bool] = {}
+
+    def late_on(first: dt.datetime | None) -> bool:
+        """Lateness by the day informed: the Members told together are counted once."""
+        day = first.astimezone(LONDON).date() if first else None
+        if day not in known:
+            known[day] = informed_late(calendar, first, matter.starts_on, days)
+        return known[day]
+
     out = []
     for pk, member in sorted(people.items(), key=lambda kv: (kv[1].name, kv[0])):
         mine = by_member.get(pk, [])
@@ -100,7 +112,7 @@ def matter_informed_list(matter: Matter) -> list[Informed]:
                 receipts=mine,
                 first_informed=first,
                 opened_at=opened,
-                late=informed_late(calendar, first, matter.starts_on, days),
+                late=late_on(first),
                 statuses=[
                     STATUS_WORDS.get(status.get(r.message_key, ""), "In Accord only") for r in mine
                 ],

@@ -41,6 +41,7 @@ def test_another_councils_matter_is_not_found(two: tuple[Scene, Scene]) -> None:
     assert b"Their secret policy" not in csv and csv.count(b"\n") == 1
 
 
+@pytest.mark.cites("D 5.1", "D 5.3")
 def test_a_member_sees_only_the_matters_of_their_ward(district: Scene) -> None:
     north = district.record(title="North only")
     whole = district.record(title="Everyone", areas=[], whole_council=True)
@@ -87,3 +88,13 @@ def test_only_those_accountable_manage_a_matter(district: Scene) -> None:
     assert names == []
     head = district.client("head").get(f"/api/v1/matters/{matter.pk}").json()["actions"]
     assert "update" in head and "close" in head
+
+
+@pytest.mark.cites("N 22", "N 20")
+def test_a_norfolk_member_sees_the_matters_of_their_division_newest_first(norfolk: Scene) -> None:
+    first = norfolk.record(title="First")
+    second = norfolk.record(title="Second", kind="consultation")
+    norfolk.record(title="Elsewhere", areas=[norfolk.east])
+    page = norfolk.client("ann").get("/matters/mine/").content.decode()
+    assert page.index(second.title) < page.index(first.title)
+    assert "Elsewhere" not in page and "Matters in your division" in page

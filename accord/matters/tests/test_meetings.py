@@ -14,7 +14,7 @@ from accord.matters.models import Matter
 from accord.notifications.feeds import feed_for_token, feed_token_issue
 from accord.notifications.models import OutboxMessage
 
-from .factories import Scene, at
+from .factories import Scene, at, make_scene
 
 
 def meeting(scene: Scene) -> Matter:
@@ -35,8 +35,10 @@ def invite(recipient: str, index: int = -1) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical(mails[index].calendar)
 
 
-@pytest.mark.cites("D 5.4")
-def test_every_member_of_the_affected_wards_is_invited(district: Scene) -> None:
+@pytest.mark.cites("D 5.4", "N 23")
+@pytest.mark.parametrize("profile", ["district", "norfolk"])
+def test_every_member_of_the_affected_areas_is_invited(profile: str, db: None) -> None:
+    district = make_scene(profile)
     matter = meeting(district)
     assert set(matter.receipts.filter(invited=True).values_list("member__name", flat=True)) == {
         "Ann Able",
