@@ -75,7 +75,9 @@ def informed_late(
     informed_on = informed_at.astimezone(LONDON).date()
     if informed_on >= starts_on:
         return True
-    return working_days_between(calendar, informed_on, starts_on, enough=working_days) < working_days
+    return (
+        working_days_between(calendar, informed_on, starts_on, enough=working_days) < working_days
+    )
 
 
 def matter_informed_list(matter: Matter) -> list[Informed]:

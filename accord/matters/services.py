@@ -209,9 +209,12 @@ def matter_record(
     )
     members = list(local_members(matter))
     area_names = "the whole council" if whole_council else ", ".join(a.name for a, _ in found)
-    _events(
+    _tell(
         matter,
         actor,
+        members,
+        Receipt.Reason.RECORDED,
+        informing,
         (
             "recorded",
             f"{matter.kind_label} recorded, affecting {area_names}; responsible: "
@@ -219,16 +222,9 @@ def matter_record(
             [*accountable, *informing],
             {"title": title, "summary": summary, "areas": [a.pk for a, _ in found]},
         ),
-        _informed_event(matter, members, Receipt.Reason.RECORDED, informing),
-    )
-    inform(
-        matter=matter,
-        members=members,
-        reason=Receipt.Reason.RECORDED,
-        citations=informing,
         at=now,
         consulted=matter.reply_by is not None,
-        method=Method.REQUEST if kind == Kind.PUBLIC_MEETING else None,
+        method=_invitation(matter),
     )
     return matter
 
@@ -243,6 +239,26 @@ def _informed_event(
         citations,
         {"members": [m.pk for m in members], "round": matter.round, "reason": reason},
     )
+
+
+def _invitation(matter: Matter) -> Method | None:
+    """A public meeting's e-mails carry the invitation (D 5.4, N 23)."""
+    return Method.REQUEST if matter.kind == Kind.PUBLIC_MEETING else None
+
+
+def _tell(
+    matter: Matter,
+    actor: Actor,
+    members: Sequence[Any],
+    reason: str,
+    citations: Sequence[Citation],
+    *changes: tuple[str, str, Sequence[Citation], dict[str, Any]],
+    **inform_kw: Any,
+) -> None:
+    """Write the change's events and the "informed" event, then inform the Members (receipts, e-mails)."""
+    _events(matter, actor, *changes, _informed_event(matter, members, reason, citations))
+    inform_kw.setdefault("at", clock.now())
+    inform(matter=matter, members=members, reason=reason, citations=citations, **inform_kw)
 
 
 def _locked(actor: Actor, matter: Matter, action: str) -> Matter:
@@ -288,22 +304,18 @@ def matter_update(
     informing = _informing_citations(profile, matter.kind)
     members = list(local_members(matter))
     after = {"title": title, "summary": summary, "starts_on": matter.starts_on.isoformat()}
-    _events(
+    _tell(
         matter,
         actor,
+        members,
+        Receipt.Reason.UPDATED,
+        informing,
         (
             "updated",
             note or "The matter was updated.",
             informing,
             {"before": before, "after": after},
         ),
-        _informed_event(matter, members, Receipt.Reason.UPDATED, informing),
-    )
-    inform(
-        matter=matter,
-        members=members,
-        reason=Receipt.Reason.UPDATED,
-        citations=informing,
         at=clock.now(),
         note=note,
     )
@@ -339,25 +351,21 @@ def matter_areas_add(
     )
     members = [m for m in local_members(matter) if m.pk not in before and m.pk not in informed_now]
     informing = _informing_citations(profile, matter.kind)
-    _events(
+    _tell(
         matter,
         actor,
+        members,
+        Receipt.Reason.AREA_ADDED,
+        informing,
         (
             "area-added",
             f"Now also affects {', '.join(a.name for a, _ in new)}.",
             informing,
             {"areas": [a.pk for a, _ in new], "how": [h for _, h in new]},
         ),
-        _informed_event(matter, members, Receipt.Reason.AREA_ADDED, informing),
-    )
-    inform(
-        matter=matter,
-        members=members,
-        reason=Receipt.Reason.AREA_ADDED,
-        citations=informing,
         at=now,
         consulted=matter.reply_by is not None,
-        method=Method.REQUEST if matter.kind == Kind.PUBLIC_MEETING else None,
+        method=_invitation(matter),
     )
     return [a for a, _ in new]
 
@@ -383,15 +391,14 @@ def matter_inform_outstanding(*, actor: Actor, matter: Matter) -> list[Any]:
     informing = _informing_citations(profile, matter.kind)
     if not members:
         raise AccordError("Every local Member has already been informed", citations=informing)
-    _events(matter, actor, _informed_event(matter, members, Receipt.Reason.OUTSTANDING, informing))
-    inform(
-        matter=matter,
-        members=members,
-        reason=Receipt.Reason.OUTSTANDING,
-        citations=informing,
-        at=clock.now(),
+    _tell(
+        matter,
+        actor,
+        members,
+        Receipt.Reason.OUTSTANDING,
+        informing,
         consulted=consults,
-        method=Method.REQUEST if matter.kind == Kind.PUBLIC_MEETING else None,
+        method=_invitation(matter),
     )
     return members
 
@@ -487,23 +494,18 @@ def matter_meeting_change(
         "meeting_end": meeting_end.isoformat(),
         "location": location,
     }
-    _events(
+    _tell(
         matter,
         actor,
+        members,
+        Receipt.Reason.MEETING_CHANGED,
+        citations,
         (
             "meeting-changed",
             "The meeting's time or place changed.",
             citations,
             {"before": before, "after": after},
         ),
-        _informed_event(matter, members, Receipt.Reason.MEETING_CHANGED, citations),
-    )
-    inform(
-        matter=matter,
-        members=members,
-        reason=Receipt.Reason.MEETING_CHANGED,
-        citations=citations,
-        at=clock.now(),
         method=Method.REQUEST,
     )
     return matter
@@ -528,17 +530,13 @@ def matter_meeting_cancel(*, actor: Actor, matter: Matter, reason: str) -> Matte
     matter = _meeting_round(matter, state=State.CANCELLED, closed_at=now)
     citations = _informing_citations(profile, matter.kind)
     members = _invitees(matter)
-    _events(
+    _tell(
         matter,
         actor,
+        members,
+        Receipt.Reason.MEETING_CANCELLED,
+        citations,
         ("meeting-cancelled", "The meeting was cancelled.", citations, {"text": reason}),
-        _informed_event(matter, members, Receipt.Reason.MEETING_CANCELLED, citations),
-    )
-    inform(
-        matter=matter,
-        members=members,
-        reason=Receipt.Reason.MEETING_CANCELLED,
-        citations=citations,
         at=now,
         method=Method.CANCEL,
         note=reason,

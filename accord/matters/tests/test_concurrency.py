@@ -3,14 +3,10 @@ its state, so parallel requests are applied one after another (D 5.2-5.4)."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 from django.db import connection
 
-from accord.core.errors import AccordError
+from accord.enquiries.tests.test_concurrency import at_once
 from accord.matters import services
 from accord.matters.models import Matter, MatterEvent, Receipt
 
@@ -23,32 +19,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def _needs_postgres() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://...")
-
-
-def at_once(count: int, call: Callable[[int], Any]) -> list[str]:
-    """Run `call(i)` in `count` threads released together; each outcome is "ok" or the refusal."""
-    barrier = threading.Barrier(count)
-    results: list[str] = []
-    lock = threading.Lock()
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait()
-            call(index)
-            outcome = "ok"
-        except AccordError as error:
-            outcome = error.message
-        finally:
-            connection.close()
-        with lock:
-            results.append(outcome)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 @pytest.mark.cites("D 5.3")
