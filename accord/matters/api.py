@@ -28,7 +28,7 @@ from accord.councils.places import Place, areas_for_place
 from accord.matters import selectors, services
 from accord.matters.access import matter_for, records_matters
 from accord.matters.actions import MATTER_ACTIONS
-from accord.matters.api_inputs import MatterIn, PlaceIn
+from accord.matters.api_inputs import MatterIn, MatterPlaceFields
 from accord.matters.models import Matter
 
 router = Router(tags=["matters"])
@@ -36,13 +36,13 @@ ERRORS: dict[int, Any] = {400: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 MatterId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
-class AreaOut(Schema):
+class MatterAreaOut(Schema):
     id: int
     name: str
     how: str = Field(description="chosen, postcode, point, grid point or drawn area")
 
 
-class ReceiptOut(Schema):
+class MatterReceiptOut(Schema):
     """One Member informed of one round of the matter (D 5.3, N 20)."""
 
     member_id: int
@@ -61,14 +61,14 @@ class ReceiptOut(Schema):
     )
 
 
-class ResponseOut(Schema):
+class MatterResponseOut(Schema):
     member_id: int
     member: str
     text: str
     at: dt.datetime
 
 
-class EventOut(Schema):
+class MatterEventOut(Schema):
     at: dt.datetime
     actor: str | None
     kind: str
@@ -95,15 +95,15 @@ class MatterOut(Schema):
     meeting_start: dt.datetime | None
     meeting_end: dt.datetime | None
     location: str
-    areas: list[AreaOut]
+    areas: list[MatterAreaOut]
 
 
 class MatterDetailOut(MatterOut):
     citations: list[dict[str, Any]]
     not_informed: list[str]
-    receipts: list[ReceiptOut]
-    responses: list[ResponseOut]
-    history: list[EventOut]
+    receipts: list[MatterReceiptOut]
+    responses: list[MatterResponseOut]
+    history: list[MatterEventOut]
     actions: list[str]
 
 
@@ -114,17 +114,17 @@ class MatterPageOut(Schema):
     results: list[MatterOut]
 
 
-class ListFilters(Schema):
+class MatterListFilters(Schema):
     kind: Annotated[str, Field(max_length=60)] = ""
     page: Annotated[int, Field(ge=1, le=MAX_ID)] = 1
 
 
-class PlaceAreasOut(Schema):
+class MatterPlaceAreasOut(Schema):
     how: str
-    areas: list[AreaOut]
+    areas: list[MatterAreaOut]
 
 
-class PlaceLookupIn(PlaceIn):
+class MatterPlaceIn(MatterPlaceFields):
     pass
 
 
@@ -262,7 +262,7 @@ def matter_create(request: HttpRequest, payload: MatterIn) -> Status[dict[str, A
     return Status(201, matter_detail_out(actor, matter))
 
 
-def _place(payload: PlaceIn) -> Place | None:
+def _place(payload: MatterPlaceFields) -> Place | None:
     from django import forms
 
     from accord.matters.forms import place_from
@@ -275,7 +275,7 @@ def _place(payload: PlaceIn) -> Place | None:
 
 
 @router.get("/matters", response=MatterPageOut)
-def matter_list(request: HttpRequest, filters: Query[ListFilters]) -> dict[str, Any]:
+def matter_list(request: HttpRequest, filters: Query[MatterListFilters]) -> dict[str, Any]:
     """The matters the caller may see, newest first (a Member: those of their areas, D 5.3, N 20)."""
     actor = api_actor(request)
     qs = selectors.matter_list_for_member(actor, kind=filters.kind).select_related("council")
@@ -288,8 +288,8 @@ def matter_list(request: HttpRequest, filters: Query[ListFilters]) -> dict[str, 
     }
 
 
-@router.post("/matters/place-areas", response={200: PlaceAreasOut, **ERRORS})
-def matter_place_areas(request: HttpRequest, payload: PlaceLookupIn) -> dict[str, Any]:
+@router.post("/matters/place-areas", response={200: MatterPlaceAreasOut, **ERRORS})
+def matter_place_areas(request: HttpRequest, payload: MatterPlaceIn) -> dict[str, Any]:
     """The caller's council's wards or divisions a place lies in or touches (D 5.3, N 21): a 422 naming
     the field for a postcode the council lacks or a place outside every area."""
     actor = api_actor(request)

@@ -12,7 +12,7 @@ from accord.matters.forms import POLYGON_MAX
 from accord.matters.models import ConsultationResponse, Matter
 
 
-class PlaceIn(Input):
+class MatterPlaceFields(Input):
     """A place, given one way: `postcode`; `latitude` + `longitude` (WGS84); `easting` + `northing` (OS
     grid metres); or `polygon`, a GeoJSON Polygon geometry (WGS84 longitude/latitude)."""
 
@@ -26,7 +26,7 @@ class PlaceIn(Input):
     )
 
 
-class MatterIn(PlaceIn):
+class MatterIn(MatterPlaceFields):
     title: Annotated[str, fits(Matter, "title")] = Field(min_length=1)
     summary: Annotated[str, fits(Matter, "summary")] = Field(min_length=1)
     kind: Annotated[str, Fits(max_length=60)] = Field(
@@ -42,26 +42,26 @@ class MatterIn(PlaceIn):
     location: Annotated[str, fits(Matter, "location")] = ""
 
 
-class AreasIn(PlaceIn):
+class MatterAreasIn(MatterPlaceFields):
     area_ids: list[Id] = Field(default_factory=list, max_length=500)
 
 
-class UpdateIn(Input):
+class MatterUpdateIn(Input):
     title: Annotated[str, fits(Matter, "title")] = Field(min_length=1)
     summary: Annotated[str, fits(Matter, "summary")] = Field(min_length=1)
     starts_on: Day | None = None
     note: Annotated[str, Fits(max_length=5000, multiline=True)] = ""
 
 
-class MeetingIn(Input):
+class MatterMeetingIn(Input):
     meeting_start: Moment
     meeting_end: Moment
     location: Annotated[str, fits(Matter, "location")] = ""
 
 
-class TextIn(Input):
+class MatterTextIn(Input):
     text: Annotated[str, fits(ConsultationResponse, "text")] = Field(min_length=1)
 
 
-class NoteIn(Input):
+class MatterNoteIn(Input):
     note: Annotated[str, Fits(max_length=5000, multiline=True)] = ""
