@@ -10,9 +10,10 @@ from accord.matters.access import records_matters
 
 
 def matter_nav_links(actor: Actor, council: Council) -> list[tuple[str, str]]:
-    links = []
-    if actor.member is not None:
-        links.append(("Matters in your area", reverse("matters:mine")))
+    """One link, "Matters": the council's list for its officers and democratic services, else a Member's
+    own matters (their home page lists the open ones too)."""
     if records_matters(actor):
-        links.append(("Local matters", reverse("matters:list", args=[council.slug])))
-    return links
+        return [("Matters", reverse("matters:list", args=[council.slug]))]
+    if actor.member is not None:
+        return [("Matters", reverse("matters:mine"))]
+    return []
