@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
+from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
@@ -25,11 +26,13 @@ from accord.core.access import Actor, council_for
 from accord.core.errors import AccordError
 from accord.councils.models import Area, Council, Officer, Service
 from accord.councils.places import Place, areas_for_place
-from accord.matters import selectors, services
+from accord.matters import rules, selectors, services
 from accord.matters.access import matter_for, records_matters
 from accord.matters.actions import MATTER_ACTIONS
 from accord.matters.api_inputs import MatterIn, MatterPlaceFields
+from accord.matters.forms import place_from
 from accord.matters.models import Matter
+from accord.protocol import load_profile
 
 router = Router(tags=["matters"])
 ERRORS: dict[int, Any] = {400: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -166,9 +169,6 @@ def matter_out(m: Matter) -> dict[str, Any]:
 
 
 def matter_detail_out(actor: Actor, m: Matter) -> dict[str, Any]:
-    from accord.matters import rules
-    from accord.protocol import load_profile
-
     profile = load_profile(m.council.profile)
     informed = selectors.matter_informed_list(m)
     everyone = actor.officer is not None or actor.is_democratic_services
@@ -195,7 +195,9 @@ def matter_detail_out(actor: Actor, m: Matter) -> dict[str, Any]:
         **matter_out(m),
         "citations": [
             c.to_dict()
-            for c in rules.citations_of(profile, *rules.kind_rules(m.kind), rules.ACCOUNTABLE)
+            for c in rules.citations_of(
+                profile, *rules.kind_rules(m.kind), rules.ACCOUNTABLE, rules.IN_TIME
+            )
         ],
         "not_informed": [str(i.member) for i in informed if not i.informed] if everyone else [],
         "receipts": receipts,
@@ -263,10 +265,6 @@ def matter_create(request: HttpRequest, payload: MatterIn) -> Status[dict[str, A
 
 
 def _place(payload: MatterPlaceFields) -> Place | None:
-    from django import forms
-
-    from accord.matters.forms import place_from
-
     try:
         return place_from(payload.dict())
     except forms.ValidationError as error:

@@ -64,7 +64,9 @@ def _detail_context(actor: Actor, matter: Matter, **extra: Any) -> dict[str, Any
             post=lambda action: reverse("matters:action", args=(matter.pk, action.name)),
             bound=bound,
         ),
-        citations=rules.citations_of(profile, *rules.kind_rules(matter.kind), rules.ACCOUNTABLE)
+        citations=rules.citations_of(
+            profile, *rules.kind_rules(matter.kind), rules.ACCOUNTABLE, rules.IN_TIME
+        )
         if profile
         else [],
         in_time_days=rules.in_time_working_days(profile) if profile else 5,
