@@ -45,7 +45,11 @@ urlpatterns = [path("bench/baseline/", baseline), *site]
 def council_with_members(count: int) -> tuple[Council, Area, User, Service, Officer]:
     council, _ = Council.objects.get_or_create(
         slug="bench-matters",
-        defaults={"name": "Bench Matters District Council", "nation": "england", "profile": "district"},
+        defaults={
+            "name": "Bench Matters District Council",
+            "nation": "england",
+            "profile": "district",
+        },
     )
     ward, _ = Area.objects.get_or_create(council=council, name="Bench Ward")
     have = Member.objects.filter(council=council).count()
@@ -77,7 +81,7 @@ def main() -> None:
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("The benchmark runs on PostgreSQL only: set DATABASE_URL=postgres://...")
-    council, ward, user, service, officer = council_with_members(args.members)
+    _council, ward, user, service, officer = council_with_members(args.members)
     client = Client()
     client.force_login(user)
     body = {
