@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from accord.councils.tests import factories as cf
 from accord.matters.models import Matter
 
 from .factories import Scene, make_scene
@@ -63,6 +64,11 @@ def test_a_member_sees_their_own_receipts_only(district: Scene) -> None:
     data = district.client("cat").get(f"/api/v1/matters/{matter.pk}").json()
     assert {r["member"] for r in data["receipts"]} == {"Cllr Cat Cole"}
     assert data["not_informed"] == []
+    cf.MemberFactory(council=district.council, name="Nia New", areas=[district.south])
+    page = district.client("cat").get(f"/matters/{matter.pk}/").content.decode()
+    # Who has not been informed or has not opened it is the officers' evidence, not other Members'.
+    assert "Nia New" not in page and "Not yet opened" not in page
+    assert "Nia New" in district.client("officer").get(f"/matters/{matter.pk}/").content.decode()
     officer = district.client("officer").get(f"/api/v1/matters/{matter.pk}").json()
     assert len({r["member"] for r in officer["receipts"]}) == 3
 

@@ -25,6 +25,7 @@ def test_recording_informs_every_member_of_the_ward_at_once(district: Scene) -> 
     assert receipts["Bob Brown"].channel == Receipt.Channel.ACCORD  # no address: the home page only
     assert [c["label"] for c in receipts["Ann Able"].citations] == ["D 5.3", "D 5.1"]
     mail = OutboxMessage.objects.get(recipient=district.ann.email)
+    assert mail.status == OutboxMessage.Status.PENDING  # sent by the worker, after the commit
     assert matter.reference in mail.subject and "D 5.3" in mail.body
     assert matter.responsible_officer.name in mail.body and "Highways" in mail.body
     recorded = matter.events.get(kind="recorded")
