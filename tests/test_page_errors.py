@@ -189,8 +189,8 @@ def test_a_case_actions_confirmation_reads_naturally(roles: Roles) -> None:
 
 
 # Panels of forms drawn inside a page: the page that includes one shows the failed form's summary at its top
-# (the case page, `enquiries/detail.html`).
-PANELS = {"cases/templates/cases/_actions.html"}
+# (the case page, `enquiries/detail.html`; a local matter's page, `matters/detail.html`).
+PANELS = {"cases/templates/cases/_actions.html", "matters/templates/matters/_actions.html"}
 
 
 def test_every_page_with_a_form_that_can_fail_shows_the_error_summary() -> None:

@@ -40,6 +40,8 @@ api.add_router("", "accord.enquiries.api_files.router")
 api.add_router("", "accord.enquiries.api_disputes.router")
 api.add_router("", "accord.visits.api.router")
 api.add_router("", "accord.groups.api.router")
+api.add_router("", "accord.matters.api.router")
+api.add_router("", "accord.matters.api_actions.router")
 
 
 def _citation(c: Any) -> Any:

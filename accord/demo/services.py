@@ -28,6 +28,7 @@ from accord.councils.models import (
     StatutoryRole,
 )
 from accord.demo.history import demo_history_load
+from accord.demo.matters import demo_matters_load
 from accord.demo.models import DemoLoad
 
 from .boundaries import demo_boundaries_load
@@ -231,6 +232,7 @@ def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
     demo_history_load(slugs=fresh, seed=seed)
     demo_visits_load(slugs=fresh)
     demo_groups_load_all(slugs=fresh)
+    demo_matters_load(slugs=fresh)
     if fresh:
         _user(ADMIN_USERNAME, is_superuser=True, is_staff=True, email="admin@example.org")
     return demo_logins()

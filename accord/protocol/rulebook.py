@@ -175,6 +175,29 @@ class VisitLinkParams(NoParams):
     link_days: StrictInt = Field(default=14, ge=1, le=60)
 
 
+# Local matters (accord.matters): D 5.2-5.4, N 20-24.
+class MatterKindsParams(NoParams):
+    """`matter.inform-local-members` (D 5.3, N 20-21): kinds of matter the council records besides the
+    four Accord knows (policy, operational, consultation, public meeting)."""
+
+    other_kinds: list[StrictStr] = Field(default_factory=list)
+
+
+class MatterInTimeParams(NoParams):
+    """`matter.informed-in-time` (D 5.2, N 20): a Member informed fewer than `working_days` working days
+    before the matter starts was told too late to contribute."""
+
+    working_days: StrictInt = Field(default=5, ge=0, le=60)
+
+
+class MatterConsultationParams(NoParams):
+    """`matter.consultation` (D 5.4, N 24): `notified` (told before it begins) or `consulted` (asked for
+    their view, replying within `reply_working_days` working days)."""
+
+    mode: Literal["notified", "consulted"] = "notified"
+    reply_working_days: StrictInt = Field(default=10, ge=1, le=60)
+
+
 RULE_PARAMS.update(
     {
         "visit.premises": NoParams,
@@ -190,3 +213,14 @@ RULE_PARAMS.update(
     }
 )
 WORKFLOWS = WORKFLOWS | {"visit.premises", "appointment.booking"}
+
+RULE_PARAMS.update(
+    {
+        "matter.accountable": NoParams,
+        "matter.inform-local-members": MatterKindsParams,
+        "matter.informed-in-time": MatterInTimeParams,
+        "matter.public-meeting": NoParams,
+        "matter.consultation": MatterConsultationParams,
+    }
+)
+WORKFLOWS = WORKFLOWS | {"matter.inform-local-members"}

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "accord.demo",
     "accord.enquiries",
     "accord.enquiries.intake",
+    "accord.matters",
     "accord.notifications",
     "accord.securitylog",
     "accord.visits",

@@ -17,6 +17,7 @@ from accord.core.access import council_list_for, is_monitoring_officer
 from accord.councils import selectors
 from accord.councils.models import Council
 from accord.enquiries.home import home_tasks_for
+from accord.matters.selectors import matter_home_list
 from accord.web.views.common import request_actor
 
 IMPORT_URL_NAMES = ("admin:councils_member_import",)
@@ -85,6 +86,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["home_council"] = council
         context["area_nouns"] = f"{council.area_noun}s"
     context["enquiry_tasks"] = home_tasks_for(actor, council)
+    context["matter_home"] = matter_home_list(actor)
     if actor.member is not None:
         context["member"] = actor.member
         context["member_areas"] = list(actor.member.areas.order_by("name"))
