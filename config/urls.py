@@ -44,6 +44,7 @@ urlpatterns = [
     path("account/3rdparty/", include("allauth.socialaccount.urls")),
     path("account/", include(build_provider_urlpatterns())),
     path("", include("accord.enquiries.urls")),
+    path("", include("accord.correspondence.urls")),
     path("", include("accord.securitylog.urls")),
     path("", include("accord.web.urls")),
 ]
