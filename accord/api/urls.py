@@ -40,6 +40,7 @@ api.add_router("", "accord.enquiries.api_files.router")
 api.add_router("", "accord.enquiries.api_disputes.router")
 api.add_router("", "accord.correspondence.api.router")
 api.add_router("", "accord.correspondence.api_actions.router")
+api.add_router("", "accord.correspondence.api_support.router")
 
 
 def _citation(c: Any) -> Any:

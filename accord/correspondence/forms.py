@@ -14,10 +14,12 @@ from accord.core.text import field_max_length
 from accord.correspondence import rules
 from accord.correspondence.models import (
     Correspondence,
+    IctAgreement,
     InformationRequest,
     PreElectionPeriod,
     PressEnquiry,
     PublicityRequest,
+    SupportRequest,
 )
 from accord.councils.models import Council, Member, Officer, PoliticalGroup
 
@@ -260,3 +262,28 @@ class PeriodForm(GovukForm):
                 "notice_of_election", "Notice of election must be on or before polling day"
             )
         return data
+
+
+class AgreementForm(GovukForm):
+    """A new version of the Members' ICT User Agreement, as the council uploads it (D 9)."""
+
+    version = _text(IctAgreement, "version", "Version", lines=False, hint="For example 2026-1.")
+    text = _text(IctAgreement, "text", "The agreement's text")
+
+
+class SupportForm(GovukForm):
+    """A Member's support request (D 9)."""
+
+    kind = forms.ChoiceField(label="What you need", choices=SupportRequest.Kind.choices)
+    details = _text(SupportRequest, "details", "Details")
+    council_business = forms.BooleanField(
+        label="It is for Council business only: not for party-political activity or self-promotion",
+        required=False,
+    )
+
+
+class SupportDecideForm(GovukForm):
+    decision = forms.ChoiceField(
+        label="Decision", choices=[("provide", "Provided"), ("decline", "Declined")]
+    )
+    note = _text(SupportRequest, "details", "Note", required=False, lines=False)

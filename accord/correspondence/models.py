@@ -285,7 +285,95 @@ class InformationRequest(models.Model):
         return f"{self.reference}: {self.requester}"
 
 
-CASE_FIELDS = ("correspondence", "press_enquiry", "publicity", "information_request")
+class IctAgreement(models.Model):
+    """A version of the Members' ICT User Agreement, as the council uploads its text (D 9). The latest is
+    in force; a Member accepts it before using Accord, and a new version asks again."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="+")
+    version = models.CharField(max_length=50)
+    text = models.TextField(max_length=50000)
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "version"], name="ict_agreement_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"Members' ICT User Agreement, version {self.version}"
+
+
+class IctAcceptance(models.Model):
+    """A Member's acceptance of one version of the agreement, with the time (D 9). Never changed."""
+
+    agreement = models.ForeignKey(
+        IctAgreement, on_delete=models.PROTECT, related_name="acceptances"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
+    accepted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "user"], name="ict_acceptance_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} accepted {self.agreement.version}"
+
+
+class SupportRequest(models.Model):
+    """Printing, stationery or transport asked of the Council by a Member, for Council business only,
+    never party-political activity or self-promotion (D 9)."""
+
+    class Kind(models.TextChoices):
+        PRINTING = "printing", "Printing or photocopying"
+        STATIONERY = "stationery", "Stationery"
+        TRANSPORT = "transport", "Transport"
+        TYPING = "typing", "Typing"
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", "Requested"
+        PROVIDED = "provided", "Provided"
+        DECLINED = "declined", "Declined"
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="+")
+    reference = models.CharField(max_length=20)
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    details = models.TextField(max_length=4000)
+    council_business = models.BooleanField(default=False)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.REQUESTED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "reference"], name="support_request_ref"),
+            # D 9: support services are for Council business only.
+            models.CheckConstraint(
+                condition=Q(council_business=True), name="support_request_council_business"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.get_kind_display()}"
+
+
+CASE_FIELDS = (
+    "correspondence",
+    "press_enquiry",
+    "publicity",
+    "information_request",
+    "support_request",
+)
 # An event belongs to exactly one case, of one of the four kinds.
 ONE_CASE = Q()
 for _field in CASE_FIELDS:
@@ -312,6 +400,9 @@ class CommsEvent(CaseEvent):
     information_request = models.ForeignKey(
         InformationRequest, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
     )
+    support_request = models.ForeignKey(
+        SupportRequest, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+    )
 
     class Meta(CaseEvent.Meta):
         constraints = [
@@ -327,6 +418,7 @@ class CommsEvent(CaseEvent):
             or self.press_enquiry_id
             or self.publicity_id
             or self.information_request_id
+            or self.support_request_id
             or 0
         )
 

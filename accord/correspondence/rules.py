@@ -21,6 +21,9 @@ PRE_ELECTION = "correspondence.pre-election"  # D 10.4 (D 10.1-10.3 as guidance)
 NO_PARTY_PUBLICITY = "correspondence.no-party-publicity"  # D 10.5
 NO_POLITICAL_COMMENT = "correspondence.no-political-comment"  # D 10.6, N 2, N 8
 PRESS_ENQUIRIES = "correspondence.press-enquiries"  # D 10.7
+SUPPORT_SERVICES = "correspondence.support-services"  # D 9
+# Publicity principles, shown as guidance where publicity or correspondence is drafted.
+GUIDANCE_PARAGRAPHS = ("10.1", "10.2", "10.3")
 
 FOIA_WORKING_DAYS = 20
 FOIA_S10 = {
@@ -63,6 +66,13 @@ def citations_of(profile: Profile | None, *rule_ids: str) -> list[Citation]:
             if citation not in out:
                 out.append(citation)
     return out
+
+
+def guidance_of(profile: Profile | None) -> list[Citation]:
+    """The publicity principles (D 10.1-10.3) where the profile has them: guidance, nothing enforced."""
+    if profile is None:
+        return []
+    return [profile.cite(p) for p in GUIDANCE_PARAGRAPHS if profile.has_paragraph(p)]
 
 
 def has_rule(profile: Profile | None, rule_id: str) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accord.correspondence.views import cases, information, periods
+from accord.correspondence.views import cases, information, periods, support
 
 app_name = "correspondence"
 urlpatterns = [
@@ -38,4 +38,7 @@ urlpatterns = [
         name="information-answer",
     ),
     path("councils/<slug:slug>/pre-election-periods/", periods.period_list, name="periods"),
+    path("ict-agreement/", support.ict_agreement, name="ict-agreement"),
+    path("support-requests/", support.support_list, name="support"),
+    path("support-requests/<int:pk>/decide/", support.support_decide, name="support-decide"),
 ]

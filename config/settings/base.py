@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "accord.accounts.middleware.SessionLifetimeMiddleware",
     "accord.accounts.middleware.MfaRequiredMiddleware",
+    "accord.correspondence.middleware.IctAgreementMiddleware",
     "accord.accounts.middleware.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -19,6 +19,7 @@ from accord.correspondence.models import (
     PreElectionPeriod,
     PressEnquiry,
     PublicityRequest,
+    SupportRequest,
 )
 from accord.correspondence.rules import cited
 from accord.councils.models import Council
@@ -26,18 +27,20 @@ from accord.notifications.queue import notification_queue_many
 from accord.notifications.services import notification_new
 from accord.protocol import Profile, ProfileError, load_profile
 
-Case = Correspondence | PressEnquiry | PublicityRequest | InformationRequest
+Case = Correspondence | PressEnquiry | PublicityRequest | InformationRequest | SupportRequest
 PREFIX = {
     Correspondence: "COR",
     PressEnquiry: "PRS",
     PublicityRequest: "PUB",
     InformationRequest: "INF",
+    SupportRequest: "SUP",
 }
 CASE_FIELD = {
     Correspondence: "correspondence",
     PressEnquiry: "press_enquiry",
     PublicityRequest: "publicity",
     InformationRequest: "information_request",
+    SupportRequest: "support_request",
 }
 
 

@@ -45,6 +45,22 @@ def roles_information(roles: Roles) -> Any:
     return information_log(roles.user("democratic_services"))
 
 
+def roles_support(roles: Roles) -> Any:
+    """A support request by the roles' Member, for Council business (D 9)."""
+    from accord.core.access import actor_for
+    from accord.correspondence.services import support
+
+    user = roles.user("member")
+    assert user is not None
+    return support.support_request_make(
+        actor=actor_for(user),
+        council=roles.council,
+        kind="printing",
+        details="50 copies of the ward newsletter's council notices",
+        council_business=True,
+    )
+
+
 def letter_pk(roles: Roles) -> dict[str, Any]:
     return {"pk": roles_letter(roles).pk}
 
@@ -115,6 +131,17 @@ WEB_ROUTES: list[Route] = [
         html=False,
     ),
     Route("correspondence:periods", COUNCIL_PAGE, kwargs=council_slug),
+    # D 9: the roles' council has uploaded no agreement, so nobody is asked to accept one.
+    Route("correspondence:ict-agreement", SIGNED_IN_PAGE),
+    Route("correspondence:support", SIGNED_IN_PAGE),
+    Route(
+        "correspondence:support-decide",
+        outcomes(404, anonymous=302, democratic_services=302),
+        kwargs=lambda r: {"pk": roles_support(r).pk},
+        method="post",
+        data={"decision": "provide", "note": ""},
+        html=False,
+    ),
 ]
 
 
@@ -242,6 +269,19 @@ API_ROUTES: list[Route] = [
         kwargs=information_id,
         method="post",
         data={"response": "Enclosed."},
+        html=False,
+    ),
+    Route("/api/v1/ict-agreement", SIGNED_IN_API, html=False),
+    Route("/api/v1/ict-agreement/accept", outcomes(404, anonymous=401), method="post", html=False),
+    Route("/api/v1/support-requests", SIGNED_IN_API, html=False),
+    Route("/api/v1/support-requests", EMPTY_BODY, method="post", html=False),
+    # Democratic services decide; the Member who asked sees it but may not decide (400).
+    Route(
+        "/api/v1/support-requests/{support_id}/decide",
+        outcomes(404, anonymous=401, democratic_services=200, member=400),
+        kwargs=lambda r: {"support_id": roles_support(r).pk},
+        method="post",
+        data={"decision": "provide"},
         html=False,
     ),
 ]

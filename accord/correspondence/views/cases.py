@@ -110,9 +110,12 @@ def guidance(council: Council) -> dict[str, Any]:
     profile = profile_of(council)
     return {
         "period": period_on(council, clock.today()),
-        "guidance_citations": rules.citations_of(
-            profile, rules.PRE_ELECTION, rules.NO_PARTY_PUBLICITY, rules.NO_POLITICAL_COMMENT
-        ),
+        "guidance_citations": [
+            *rules.guidance_of(profile),
+            *rules.citations_of(
+                profile, rules.PRE_ELECTION, rules.NO_PARTY_PUBLICITY, rules.NO_POLITICAL_COMMENT
+            ),
+        ],
     }
 
 
