@@ -104,6 +104,15 @@ def _council(actor: Actor) -> Council:
     return council
 
 
+def tabs(actor: Actor) -> dict[str, bool]:
+    """Which of the correspondence pages the hub links to, for this person."""
+    return {
+        "tab_support": actor.member is not None or actor.is_democratic_services,
+        "tab_ict": actor.member is not None or actor.is_democratic_services,
+        "tab_information": access.handles_information_requests(actor),
+    }
+
+
 def guidance(council: Council) -> dict[str, Any]:
     """The pre-election period today, if any, and the publicity paragraphs shown while drafting
     (D 10.1-10.4 as guidance, D 10.5-10.6)."""
@@ -126,7 +135,7 @@ def _list(request: HttpRequest, kind: Kind) -> HttpResponse:
     return render(
         request,
         "correspondence/list.html",
-        council_context(council, kind=kind, cases=cases, **guidance(council)),
+        council_context(council, kind=kind, cases=cases, **guidance(council), **tabs(actor)),
     )
 
 
