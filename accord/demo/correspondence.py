@@ -38,9 +38,10 @@ def correspondence_demo_load(council: Council) -> None:
     agreement = support.ict_agreement_publish(
         actor=actor_for(dem), council=council, version="2026-1", text=AGREEMENT
     )
-    for user in User.objects.filter(council=council, member__isnull=False).exclude(
-        pk=getattr(opposition, "pk", None)
-    ):
+    members = User.objects.filter(council=council, member__isnull=False)
+    if opposition is not None:
+        members = members.exclude(pk=opposition.pk)
+    for user in members:
         support.ict_agreement_accept(actor=actor_for(user), agreement=agreement)
     today = clock.today()
     period = PreElectionPeriod.objects.create(
