@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from accord.cases import history
 from accord.core import clock
@@ -28,6 +28,7 @@ from accord.notifications.services import notification_new
 from accord.protocol import Profile, ProfileError, load_profile
 
 Case = Correspondence | PressEnquiry | PublicityRequest | InformationRequest | SupportRequest
+C = TypeVar("C", Correspondence, PressEnquiry, PublicityRequest, InformationRequest, SupportRequest)
 PREFIX = {
     Correspondence: "COR",
     PressEnquiry: "PRS",
@@ -86,6 +87,25 @@ def event_add(
     history.events_chain([event], CommsChainHead, lambda e: int(case.council_id))
     event.save(force_insert=True)
     return event
+
+
+def state_move(
+    case: C,
+    *,
+    actor: Actor,
+    state: str,
+    description: str,
+    citations: Iterable[Any] = (),
+    data: dict[str, Any] | None = None,
+) -> C:
+    """Move a case already locked by the caller to `state` and record it (the event's kind is the state),
+    in the caller's transaction."""
+    case.state = state
+    case.save(update_fields=["state"])
+    event_add(
+        case, actor=actor, kind=state, description=description, citations=citations, data=data
+    )
+    return case
 
 
 def period_on(council: Council, day: dt.date) -> PreElectionPeriod | None:

@@ -25,6 +25,7 @@ from accord.correspondence.services._common import (
     profile_of,
     reference_placeholder,
     reference_set,
+    state_move,
 )
 from accord.councils.models import Council, Member, Office, Officer, PoliticalGroup
 
@@ -297,14 +298,11 @@ def correspondence_withdraw(
     """The author withdraws a draft; it stays on record with its history (D 8.3)."""
     with transaction.atomic():
         letter = _locked(actor, correspondence, "withdraw")
-        letter.state = State.WITHDRAWN
-        letter.save(update_fields=["state"])
-        event_add(
+        return state_move(
             letter,
             actor=actor,
-            kind="withdrawn",
+            state=State.WITHDRAWN,
             description="Withdrawn before it was sent; kept on record.",
             citations=rules.citations_of(profile_of(letter.council), rules.FREEDOM_OF_INFORMATION),
             data={"reason": reason},
         )
-    return letter

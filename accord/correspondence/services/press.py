@@ -33,6 +33,7 @@ from accord.correspondence.services._common import (
     profile_of,
     reference_placeholder,
     reference_set,
+    state_move,
 )
 from accord.councils.models import Council, Member, Officer
 
@@ -165,17 +166,14 @@ def press_enquiry_close(*, actor: Actor, press: PressEnquiry, reason: str) -> Pr
     """The Communications Team closes an enquiry it will not answer, with the reason."""
     with transaction.atomic():
         fresh = _press_locked(actor, press, "close")
-        fresh.state = PressEnquiry.State.CLOSED
-        fresh.save(update_fields=["state"])
-        event_add(
+        return state_move(
             fresh,
             actor=actor,
-            kind="closed",
+            state=PressEnquiry.State.CLOSED,
             description="Closed without a response on behalf of the Council.",
             citations=rules.citations_of(profile_of(fresh.council), rules.PRESS_ENQUIRIES),
             data={"reason": reason},
         )
-    return fresh
 
 
 def publicity_request(
@@ -301,16 +299,13 @@ def publicity_withdraw(
     """Whoever asked withdraws an open request; it stays on record."""
     with transaction.atomic():
         fresh = _publicity_locked(actor, publicity, "withdraw")
-        fresh.state = Publicity.WITHDRAWN
-        fresh.save(update_fields=["state"])
-        event_add(
+        return state_move(
             fresh,
             actor=actor,
-            kind="withdrawn",
+            state=Publicity.WITHDRAWN,
             description="Withdrawn by whoever asked for it.",
             data={"reason": reason},
         )
-    return fresh
 
 
 def pre_election_period_add(

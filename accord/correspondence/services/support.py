@@ -20,6 +20,7 @@ from accord.correspondence.services._common import (
     profile_of,
     reference_placeholder,
     reference_set,
+    state_move,
 )
 from accord.councils.models import Council, Member
 
@@ -133,14 +134,11 @@ def support_request_decide(
             raise AccordError("Only democratic services decide support requests.")
         if fresh.state != SupportRequest.State.REQUESTED:
             raise AccordError(f"This request is already {fresh.get_state_display().lower()}.")
-        fresh.state = SupportRequest.State.PROVIDED if provide else SupportRequest.State.DECLINED
-        fresh.save(update_fields=["state"])
-        event_add(
+        return state_move(
             fresh,
             actor=actor,
-            kind=fresh.state,
-            description=f"{fresh.get_state_display()} by democratic services.",
+            state=SupportRequest.State.PROVIDED if provide else SupportRequest.State.DECLINED,
+            description=f"{'Provided' if provide else 'Declined'} by democratic services.",
             citations=rules.citations_of(profile_of(fresh.council), rules.SUPPORT_SERVICES),
             data={"note": note},
         )
-    return fresh

@@ -222,3 +222,17 @@ def test_the_history_keeps_the_text_and_is_chained(roles: Roles) -> None:
     assert events[1].data["reason"] == "Sent by post instead."
     assert [e.seq for e in events] == [1, 2]
     assert events[1].hash != events[0].hash
+
+
+@pytest.mark.cites("N 2", "N 8")
+def test_on_a_norfolk_council_correspondence_is_impartial_and_the_silent_rules_do_not_apply(
+    roles: Roles,
+) -> None:
+    """Norfolk's protocol says officers serve the whole Council impartially (N 2, N 8): no political
+    comment. It says nothing of correspondence in a Member's name, so that is recorded, not refused."""
+    other = roles.user("other_council")
+    with pytest.raises(AccordError) as refused:
+        letter_draft(other, no_political_comment=False)
+    assert _labels(refused.value) == ["N 2", "N 8"]
+    letter = letter_draft(other, basis="council", on_behalf_of_council=False)
+    assert letter.signed_as == "member" and letter.council == roles.other_council
