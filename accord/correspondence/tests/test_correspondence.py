@@ -13,7 +13,7 @@ from accord.core.access import actor_for
 from accord.core.errors import AccordError
 from accord.correspondence import services
 from accord.correspondence.models import CommsEvent, Correspondence
-from accord.correspondence.tests.factories import letter_draft
+from accord.correspondence.tests.factories import letter_draft, press_log
 from accord.councils.models import Office
 from accord.councils.tests.factories import MemberFactory, PoliticalGroupFactory
 from accord.notifications.models import OutboxMessage
@@ -236,3 +236,19 @@ def test_on_a_norfolk_council_correspondence_is_impartial_and_the_silent_rules_d
     assert _labels(refused.value) == ["N 2", "N 8"]
     letter = letter_draft(other, basis="council", on_behalf_of_council=False)
     assert letter.signed_as == "member" and letter.council == roles.other_council
+
+
+@pytest.mark.cites("D 8.3")
+def test_an_edit_behind_accords_back_breaks_the_chain(roles: Roles) -> None:
+    from django.db import connection
+
+    from accord.correspondence.chain import comms_chain_verify
+
+    letter = letter_draft(roles.user("member"))
+    press_log(roles.user("officer"))
+    assert comms_chain_verify(roles.council).is_whole
+    if connection.vendor == "postgresql":
+        return  # the database itself refuses the edit (test_concurrency)
+    CommsEvent.objects.filter(correspondence=letter).update(description="Rewritten")
+    report = comms_chain_verify(roles.council)
+    assert not report.is_whole and "edited" in report.broken
