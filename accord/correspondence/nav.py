@@ -9,7 +9,7 @@ from accord.councils.models import Council
 
 
 def correspondence_nav_links(actor: Actor, council: Council) -> list[tuple[str, str]]:
-    """One link for everyone of the council: correspondence, whose pages link to press enquiries,
-    publicity, pre-election periods, support requests, the ICT User Agreement and information requests
-    (`correspondence/_tabs.html`), so the navigation stays one row."""
-    return [("Correspondence", reverse("correspondence:list"))]
+    """One short link for everyone of the council, "Letters", to the correspondence page, which links to
+    press enquiries, publicity, pre-election periods, support requests, the ICT User Agreement and
+    information requests (`correspondence/_tabs.html`): the navigation stays one row at 1280 px."""
+    return [("Letters", reverse("correspondence:list"))]
