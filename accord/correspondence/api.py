@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest
-from ninja import Path, Router, Schema
+from ninja import Path, Router, Schema, Status
 
 from accord.api.auth import api_actor
 from accord.api.inputs import MAX_ID, Slug, body_ref, input_error
@@ -39,7 +39,7 @@ CaseId = Annotated[int, Path(ge=1, le=MAX_ID)]
 ERRORS: dict[int, Any] = {400: ErrorOut, 404: ErrorOut}
 
 
-class EventOut(Schema):
+class CommsEventOut(Schema):
     at: dt.datetime
     actor: str | None
     kind: str
@@ -61,7 +61,7 @@ class CaseOut(Schema):
     actions: list[str]
     citations: list[dict[str, Any]]
     pre_election_period: str | None
-    events: list[EventOut]
+    events: list[CommsEventOut]
 
 
 CAPABILITY = {
@@ -166,7 +166,7 @@ def correspondence_detail(request: HttpRequest, correspondence_id: CaseId) -> di
 @router.post("/correspondence", response={201: CaseOut, **ERRORS})
 def correspondence_create(
     request: HttpRequest, payload: api.CorrespondenceIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Draft a letter or e-mail. Refused with a 400 citing D 8.4 when it binds or instructs on behalf of
     the Council in a Member's name, D 8.2 when a Member's name has no basis, D 8.1 when every Member or a
     group is addressed without a reason, D 10.6 without the no-political-comment confirmation."""
@@ -201,7 +201,7 @@ def correspondence_create(
         audience_reason=payload.audience_reason,
         no_political_comment=payload.no_political_comment,
     )
-    return 201, case_out(actor, letter)
+    return Status(201, case_out(actor, letter))
 
 
 @router.get("/press-enquiries", response=list[CaseOut])
@@ -221,7 +221,7 @@ def press_enquiry_detail(request: HttpRequest, press_enquiry_id: CaseId) -> dict
 @router.post("/press-enquiries", response={201: CaseOut, **ERRORS})
 def press_enquiry_create(
     request: HttpRequest, payload: api.PressEnquiryIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Log a press enquiry: it goes to the Communications Team at once and the caller is told (D 10.7)."""
     actor = api_actor(request)
     received = payload.received_at or clock.now()
@@ -237,7 +237,7 @@ def press_enquiry_create(
         received_at=received,
         journalist_deadline=payload.journalist_deadline,
     )
-    return 201, case_out(actor, press)
+    return Status(201, case_out(actor, press))
 
 
 @router.get("/publicity", response=list[CaseOut])
@@ -253,7 +253,7 @@ def publicity_detail(request: HttpRequest, publicity_id: CaseId) -> dict[str, An
 
 
 @router.post("/publicity", response={201: CaseOut, **ERRORS})
-def publicity_create(request: HttpRequest, payload: api.PublicityIn) -> tuple[int, dict[str, Any]]:
+def publicity_create(request: HttpRequest, payload: api.PublicityIn) -> Status[dict[str, Any]]:
     """Ask for Council publicity: refused citing D 10.5 for party or personal publicity; held for review
     citing D 10.4 in a pre-election period when it features a Member standing."""
     actor = api_actor(request)
@@ -270,7 +270,7 @@ def publicity_create(request: HttpRequest, payload: api.PublicityIn) -> tuple[in
         capacity=payload.capacity,
         featured=members,
     )
-    return 201, case_out(actor, publicity)
+    return Status(201, case_out(actor, publicity))
 
 
 class PeriodOut(Schema):
@@ -378,7 +378,7 @@ def information_list(request: HttpRequest) -> list[dict[str, Any]]:
 @router.post("/information-requests", response={201: InformationRequestOut, **ERRORS})
 def information_create(
     request: HttpRequest, payload: api.InformationRequestIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Log a request; `due_date` is its statutory deadline (FOIA s.10: 20 working days; UK GDPR Art.
     12(3): one calendar month), by the council's calendar. A 404 for anyone but democratic services and
     the Monitoring Officer."""
@@ -390,7 +390,7 @@ def information_create(
     if payload.received_on > clock.today():
         raise input_error("body", "received_on", "cannot be in the future")
     info = services.information_request_log(actor=actor, council=_council(actor), **payload.dict())
-    return 201, information_out(actor, info)
+    return Status(201, information_out(actor, info))
 
 
 @router.get("/information-requests/{request_id}", response={200: InformationRequestOut, **ERRORS})

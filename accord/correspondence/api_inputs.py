@@ -49,7 +49,7 @@ class AdviceIn(Input):
     advice: Annotated[str, fits(Correspondence, "advice")]
 
 
-class ReasonIn(Input):
+class CommsReasonIn(Input):
     reason: Annotated[str, fits(Correspondence, "audience_reason")]
 
 
@@ -74,7 +74,7 @@ class PublicityIn(Input):
     featured_ids: list[Id] = []
 
 
-class ReviewIn(Input):
+class PublicityReviewIn(Input):
     decision: Literal["approve", "decline"]
     checks: list[CheckKey] = []
     note: Annotated[str, fits(PublicityRequest, "review_note")] = ""

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from django.http import Http404, HttpRequest
-from ninja import Path, Router, Schema
+from ninja import Path, Router, Schema, Status
 
 from accord.api.auth import api_actor
 from accord.api.inputs import MAX_ID, Input, fits
@@ -102,14 +102,14 @@ def support_list(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.post("/support-requests", response={201: SupportOut, **ERRORS})
-def support_create(request: HttpRequest, payload: SupportIn) -> tuple[int, dict[str, Any]]:
+def support_create(request: HttpRequest, payload: SupportIn) -> Status[dict[str, Any]]:
     """A Member asks for support; refused citing D 9 unless `council_business` is confirmed."""
     actor = api_actor(request)
     council = actor.user.council if actor.user is not None else None
     if council is None:
         raise Http404("No council")
     made = support.support_request_make(actor=actor, council=council, **payload.dict())
-    return 201, _out(made)
+    return Status(201, _out(made))
 
 
 @router.post("/support-requests/{support_id}/decide", response={200: SupportOut, **ERRORS})
