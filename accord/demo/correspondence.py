@@ -28,8 +28,9 @@ def _login(slug: str, role: str) -> User | None:
 
 
 def correspondence_demo_load(council: Council) -> None:
-    """One council's demo: the agreement (accepted by every demo Member but the opposition Member, who is
-    asked on first sign-in), a pre-election period, letters, a press enquiry, publicity and a request."""
+    """One council's demo: the agreement (already accepted by the demo Members: democratic services
+    upload a new version to see them asked again), a pre-election period, letters, a press enquiry,
+    publicity and an information request."""
     slug = council.slug
     member, opposition = _login(slug, "member"), _login(slug, "opposition")
     officer, dem = _login(slug, "officer"), _login(slug, "demservices")
@@ -38,10 +39,7 @@ def correspondence_demo_load(council: Council) -> None:
     agreement = support.ict_agreement_publish(
         actor=actor_for(dem), council=council, version="2026-1", text=AGREEMENT
     )
-    members = User.objects.filter(council=council, member__isnull=False)
-    if opposition is not None:
-        members = members.exclude(pk=opposition.pk)
-    for user in members:
+    for user in User.objects.filter(council=council, member__isnull=False):
         support.ict_agreement_accept(actor=actor_for(user), agreement=agreement)
     today = clock.today()
     period = PreElectionPeriod.objects.create(

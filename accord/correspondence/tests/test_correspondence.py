@@ -252,3 +252,20 @@ def test_an_edit_behind_accords_back_breaks_the_chain(roles: Roles) -> None:
     CommsEvent.objects.filter(correspondence=letter).update(description="Rewritten")
     report = comms_chain_verify(roles.council)
     assert not report.is_whole and "edited" in report.broken
+
+
+def test_the_lists_show_each_case(roles: Roles) -> None:
+    from accord.correspondence.tests.factories import publicity_ask
+
+    letter = letter_draft(roles.user("member"))
+    press = press_log(roles.user("officer"))
+    publicity = publicity_ask(roles.user("member"))
+    client = Client()
+    client.force_login(roles.user("democratic_services"))
+    for name, case, about in (
+        ("correspondence:list", letter, letter.subject),
+        ("correspondence:press-list", press, "Testshire Gazette: Pat Reporter"),
+        ("correspondence:publicity-list", publicity, publicity.title),
+    ):
+        page = client.get(reverse(name)).content.decode()
+        assert case.reference in page and about in page

@@ -131,7 +131,7 @@ def guidance(council: Council) -> dict[str, Any]:
 def _list(request: HttpRequest, kind: Kind) -> HttpResponse:
     actor = request_actor(request)
     council = _council(actor)
-    cases = kind.visible(actor).order_by("-pk")[:200]
+    cases = [(c, _shown(c)["heading"]) for c in kind.visible(actor).order_by("-pk")[:200]]
     return render(
         request,
         "correspondence/list.html",
