@@ -45,6 +45,7 @@ urlpatterns = [
     path("account/", include(build_provider_urlpatterns())),
     path("", include("accord.enquiries.urls")),
     path("", include("accord.matters.urls")),
+    path("", include("accord.correspondence.urls")),
     path("", include("accord.securitylog.urls")),
     path("", include("accord.visits.urls")),
     path("", include("accord.web.urls")),

@@ -42,6 +42,9 @@ api.add_router("", "accord.visits.api.router")
 api.add_router("", "accord.groups.api.router")
 api.add_router("", "accord.matters.api.router")
 api.add_router("", "accord.matters.api_actions.router")
+api.add_router("", "accord.correspondence.api.router")
+api.add_router("", "accord.correspondence.api_actions.router")
+api.add_router("", "accord.correspondence.api_support.router")
 
 
 def _citation(c: Any) -> Any:

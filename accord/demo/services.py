@@ -27,6 +27,7 @@ from accord.councils.models import (
     Service,
     StatutoryRole,
 )
+from accord.demo.correspondence import demo_correspondence_load
 from accord.demo.history import demo_history_load
 from accord.demo.matters import demo_matters_load
 from accord.demo.models import DemoLoad
@@ -233,6 +234,7 @@ def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
     demo_visits_load(slugs=fresh)
     demo_groups_load_all(slugs=fresh)
     demo_matters_load(slugs=fresh)
+    demo_correspondence_load(slugs=fresh)
     if fresh:
         _user(ADMIN_USERNAME, is_superuser=True, is_staff=True, email="admin@example.org")
     return demo_logins()

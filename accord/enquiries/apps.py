@@ -26,3 +26,9 @@ class EnquiriesConfig(AppConfig):
 
         calendar_changed_register(council_closure_days_apply)
         track_council_settings(self.get_model("EnquirySettings"))
+
+        from accord.cases.disclosure import disclosure_sources_register
+
+        from .disclosure import enquiry_disclosure_hits
+
+        disclosure_sources_register(self.label, enquiry_disclosure_hits)

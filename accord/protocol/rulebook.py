@@ -109,6 +109,20 @@ RULE_PARAMS: dict[str, type[NoParams]] = {
     "place.areas": NoParams,
 }
 
+# correspondence: D 8.1-8.4, D 10.4-10.7 (accord.correspondence.rules)
+RULE_PARAMS.update(
+    {
+        "correspondence.official-name": NoParams,
+        "correspondence.targeted": NoParams,
+        "correspondence.freedom-of-information": NoParams,
+        "correspondence.pre-election": NoParams,
+        "correspondence.no-party-publicity": NoParams,
+        "correspondence.no-political-comment": NoParams,
+        "correspondence.press-enquiries": NoParams,
+        "correspondence.support-services": NoParams,
+    }
+)
+
 
 # What the engine does with each rule: enforce or compute it (`rule`), or follow its steps as a case type
 # (`workflow`). A profile that declares another kind would make coverage claim the wrong thing.

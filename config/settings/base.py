@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "accord.securitylog",
     "accord.visits",
     "accord.groups",
+    "accord.correspondence",
     # After Accord's apps, so that Accord's templates for allauth's pages are the ones found.
     "allauth",
     "allauth.account",
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "accord.accounts.middleware.SessionLifetimeMiddleware",
     "accord.accounts.middleware.MfaRequiredMiddleware",
+    "accord.correspondence.middleware.IctAgreementMiddleware",
     "accord.accounts.middleware.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -1,0 +1,100 @@
+"""D 9: the Members' ICT User Agreement is accepted before using Accord (a new version asks again, a council
+without one asks nothing), and support services are for Council business only."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from accord.core.access import actor_for
+from accord.core.errors import AccordError
+from accord.correspondence.models import IctAcceptance, SupportRequest
+from accord.correspondence.services import support
+from conftest import Roles
+
+pytestmark = pytest.mark.django_db
+
+
+def _publish(roles: Roles, version: str) -> None:
+    support.ict_agreement_publish(
+        actor=actor_for(roles.user("democratic_services")),
+        council=roles.council,
+        version=version,
+        text="Use the Council's ICT for Council business.",
+    )
+
+
+@pytest.mark.cites("D 9")
+def test_a_member_accepts_the_agreement_before_using_accord(roles: Roles) -> None:
+    client = Client()
+    client.force_login(roles.user("member"))
+    assert client.get(reverse("correspondence:list")).status_code == 200
+    _publish(roles, "2026-1")
+    gated = client.get(reverse("correspondence:list"))
+    assert gated.status_code == 302 and gated["Location"] == reverse("correspondence:ict-agreement")
+    api = client.get("/api/v1/correspondence")
+    assert api.status_code == 403 and api.json()["citations"][0]["label"] == "D 9"
+    page = client.get(reverse("correspondence:ict-agreement"))
+    assert page.status_code == 200 and b"I accept the agreement" in page.content
+    assert (
+        client.post(reverse("correspondence:ict-agreement"), {"accept": "yes"}).status_code == 302
+    )
+    acceptance = IctAcceptance.objects.get()
+    assert acceptance.agreement.version == "2026-1" and acceptance.accepted_at is not None
+    assert client.get(reverse("correspondence:list")).status_code == 200
+    # A new version asks again.
+    _publish(roles, "2026-2")
+    assert client.get(reverse("correspondence:list")).status_code == 302
+
+
+@pytest.mark.cites("D 9")
+def test_officers_and_other_councils_are_never_asked(roles: Roles) -> None:
+    _publish(roles, "2026-1")
+    for role in ("officer", "democratic_services", "other_council"):
+        client = Client()
+        client.force_login(roles.user(role))
+        assert client.get(reverse("correspondence:list")).status_code == 200
+
+
+def test_a_version_uploaded_twice_is_refused(roles: Roles) -> None:
+    _publish(roles, "2026-1")
+    with pytest.raises(AccordError) as refused:
+        _publish(roles, "2026-1")
+    assert refused.value.field == "version"
+
+
+@pytest.mark.cites("D 9")
+def test_support_is_for_council_business_only(roles: Roles) -> None:
+    client = Client()
+    client.force_login(roles.user("member"))
+    page = client.post(
+        reverse("correspondence:support"), {"kind": "printing", "details": "Leaflets"}
+    )
+    assert page.status_code == 400
+    assert b"party-political activity or self-promotion" in page.content
+    assert b"D 9" in page.content
+    api = client.post(
+        "/api/v1/support-requests",
+        json.dumps({"kind": "transport", "details": "A lift"}),
+        content_type="application/json",
+    )
+    assert api.status_code == 400 and api.json()["citations"][0]["label"] == "D 9"
+    assert not SupportRequest.objects.exists()
+    made = client.post(
+        reverse("correspondence:support"),
+        {"kind": "printing", "details": "Agenda copies", "council_business": "on"},
+    )
+    assert made.status_code == 302
+    request = SupportRequest.objects.get()
+    dem = Client()
+    dem.force_login(roles.user("democratic_services"))
+    dem.post(reverse("correspondence:support-decide", args=(request.pk,)), {"decision": "provide"})
+    request.refresh_from_db()
+    assert request.state == "provided"
+    assert list(request.events.order_by("seq").values_list("kind", flat=True)) == [
+        "requested",
+        "provided",
+    ]
