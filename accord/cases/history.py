@@ -162,3 +162,23 @@ def event_actor_name(user: Any) -> str | None:
     if person is not None:
         return str(person.name)
     return str(user.get_full_name() or user.get_username())
+
+
+ChainsVerify = Callable[[Council], "ChainReport | list[ChainReport]"]
+_CHAINS: dict[str, ChainsVerify] = {}
+
+
+def chains_register(capability: str, verify: ChainsVerify) -> None:
+    """Install a capability's chain check for `accord audit verify` (from its `AppConfig.ready`):
+    `verify(council)` returns one ChainReport per history chain it keeps. Registering again replaces it."""
+    _CHAINS[capability] = verify
+
+
+def chains_verify_all(council: Council) -> list[tuple[str, ChainReport]]:
+    """Every registered capability's chains for the council, as (capability, report), in name order."""
+    found: list[tuple[str, ChainReport]] = []
+    for capability in sorted(_CHAINS):
+        reports = _CHAINS[capability](council)
+        for report in reports if isinstance(reports, list) else [reports]:
+            found.append((capability, report))
+    return found

@@ -11,7 +11,9 @@ class CorrespondenceConfig(AppConfig):
     def ready(self) -> None:
         from accord.cases.actions import actions_register
         from accord.cases.disclosure import disclosure_sources_register
+        from accord.cases.history import chains_register
         from accord.cases.nav import nav_register
+        from accord.correspondence.chain import comms_chain_verify
 
         from .actions import CORRESPONDENCE_ACTIONS, PRESS_ACTIONS, PUBLICITY_ACTIONS
         from .disclosure import correspondence_disclosure_hits
@@ -22,3 +24,4 @@ class CorrespondenceConfig(AppConfig):
         actions_register(PUBLICITY_ACTIONS)
         nav_register(self.label, correspondence_nav_links)
         disclosure_sources_register("correspondence", correspondence_disclosure_hits)
+        chains_register("correspondence", comms_chain_verify)

@@ -8,9 +8,11 @@ class EnquiriesConfig(AppConfig):
 
     def ready(self) -> None:
         from accord.cases.actions import actions_register
+        from accord.cases.history import chains_register
         from accord.cases.nav import nav_register
         from accord.councils.apps import track_council_settings
         from accord.councils.calendars import calendar_changed_register, case_deadline_register
+        from accord.enquiries.chain import chain_verify as enquiries_chain_verify
 
         from . import jobs
         from .actions import ENQUIRY_ACTIONS
@@ -32,3 +34,4 @@ class EnquiriesConfig(AppConfig):
         from .disclosure import enquiry_disclosure_hits
 
         disclosure_sources_register(self.label, enquiry_disclosure_hits)
+        chains_register("enquiries", enquiries_chain_verify)

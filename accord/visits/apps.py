@@ -8,8 +8,10 @@ class VisitsConfig(AppConfig):
 
     def ready(self) -> None:
         from accord.cases.actions import actions_register
+        from accord.cases.history import chains_register
         from accord.cases.nav import nav_register
         from accord.notifications.feeds import calendar_feed_register
+        from accord.visits.chain import chain_verify as visits_chain_verify
 
         from .actions import APPOINTMENT_ACTIONS, VISIT_ACTIONS
         from .appointments import appointment_calendar_events
@@ -19,3 +21,4 @@ class VisitsConfig(AppConfig):
         actions_register(APPOINTMENT_ACTIONS)
         nav_register(self.label, visit_nav_links)
         calendar_feed_register("appointments", appointment_calendar_events)
+        chains_register("visits", visits_chain_verify)

@@ -76,7 +76,7 @@ def test_services_write_one_whole_chain_per_council(scene: Scene) -> None:
     assert seqs == list(range(1, len(seqs) + 1))
     out, error = verify()
     assert error is None
-    assert f"{scene.council.slug}: {report.events} event(s), chain whole." in out
+    assert f"{scene.council.slug} enquiries: {report.events} event(s), chain whole." in out
 
 
 def test_an_event_edited_in_sql_is_reported(scene: Scene) -> None:
@@ -168,7 +168,9 @@ def test_the_demo_history_is_chained() -> None:
     demo_load()
     out, error = verify()
     assert error is None
-    assert out.count("chain whole") == 2
+    # Every chain of every capability, in both demo councils, is whole; enquiries' among them.
+    assert out.count("enquiries:") == 2
+    assert "BROKEN" not in out
     assert not EnquiryEvent.objects.filter(seq__isnull=True).exists()
 
 
