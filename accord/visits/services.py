@@ -66,7 +66,11 @@ def premises_add(
             "Enter the e-mail address of the local manager or head teacher, like name@example.org",
             field="manager_email",
         ) from None
-    found = areas_for_place(council, Place(postcode=postcode))
+    try:
+        found = areas_for_place(council, Place(postcode=postcode))
+    except AccordError as error:
+        # A postcode the council does not hold is the register's input to correct, not a refusal.
+        raise AccordError(error.message, field="postcode") from None
     return Premises.objects.create(
         council=council,
         name=name,
