@@ -45,5 +45,6 @@ urlpatterns = [
     path("account/", include(build_provider_urlpatterns())),
     path("", include("accord.enquiries.urls")),
     path("", include("accord.securitylog.urls")),
+    path("", include("accord.concerns.urls")),
     path("", include("accord.web.urls")),
 ]
