@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
 from accord.api.inputs import MAX_ID, Fits, Id, Input, body_ref, fits, input_error
@@ -140,7 +140,7 @@ def concern_list(request: HttpRequest, filters: Query[ConcernFilters]) -> list[d
 
 
 @router.post("/concerns", response={201: ConcernOut, **ERRORS})
-def concern_raise(request: HttpRequest, payload: ConcernRaiseIn) -> tuple[int, dict[str, Any]]:
+def concern_raise(request: HttpRequest, payload: ConcernRaiseIn) -> Any:
     """Raise a concern about one Member or officer of the caller's council; it is routed at once (D 11.2,
     D 11.4-11.6, N 3) and the answer says where it went and why."""
     actor = api_actor(request)
@@ -172,7 +172,7 @@ def concern_raise(request: HttpRequest, payload: ConcernRaiseIn) -> tuple[int, d
         about_officer=about_officer,
         unlawful_conduct=payload.unlawful_conduct,
     )
-    return 201, concern_out(actor, concern_for(actor, concern.pk))
+    return Status(201, concern_out(actor, concern_for(actor, concern.pk)))
 
 
 @router.get("/concerns/{concern_id}", response={200: ConcernOut, 404: ErrorOut})

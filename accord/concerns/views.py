@@ -98,7 +98,7 @@ def concern_raise(request: HttpRequest) -> HttpResponse:
     council = _council(actor)
     profile = services.profile_for(council)
     form = ConcernRaiseForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         council=council,
         whistleblowing=rules.WHISTLEBLOWING in profile.rules,
     )

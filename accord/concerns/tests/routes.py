@@ -28,6 +28,36 @@ def roles_concern(roles: Roles) -> Any:
     )
 
 
+def roles_difficulty(roles: Roles, *, meeting: bool = False) -> Any:
+    """The roles' officer's difficulty with the roles' Member (D 11.2), with the informal meeting of
+    D 11.3 arranged when `meeting`: the Member and the Chief Executive are then invited."""
+    import datetime as dt
+
+    from accord.concerns import services
+    from accord.core import clock
+    from accord.core.access import actor_for
+
+    member, officer, monitoring = (
+        roles.user(r) for r in ("member", "officer", "monitoring_officer")
+    )
+    assert member is not None and officer is not None and monitoring is not None
+    concern = services.concern_raise(
+        actor=actor_for(officer),
+        summary="Shouted at me in reception",
+        details="The Member shouted at me when the report was late.",
+        about_member=member.member,
+    )
+    if meeting:
+        services.concern_meeting_arrange(
+            actor=actor_for(monitoring),
+            concern=concern,
+            starts_at=clock.now() + dt.timedelta(days=7),
+            minutes=60,
+            place="Committee Room 1",
+        )
+    return concern
+
+
 def concern_pk(roles: Roles) -> dict[str, Any]:
     return {"pk": roles_concern(roles).pk}
 
@@ -43,6 +73,13 @@ def concern_api_id(roles: Roles) -> dict[str, Any]:
 # The Member who raised it and the Chief Executive it went to; no one else.
 NAMED = outcomes(404, anonymous=302, member=200, chief_officer=200)
 
+# An officer's difficulty with a Member: the officer and the Monitoring Officer; with the meeting arranged,
+# the invitees too (the Member concerned and the Chief Executive), who see the meeting only.
+DIFFICULTY = outcomes(404, anonymous=302, officer=200, monitoring_officer=200)
+MEETING = outcomes(
+    404, anonymous=302, officer=200, monitoring_officer=200, member=200, chief_officer=200
+)
+
 WEB_ROUTES = [
     Route("concerns:list", SIGNED_IN_PAGE),
     Route("concerns:list", SIGNED_IN_PAGE, query="q=bins&state=raised"),
@@ -53,6 +90,12 @@ WEB_ROUTES = [
     # Nothing filled in: the form again with every field's message.
     Route("concerns:raise", outcomes(400, anonymous=302), method="post", html=False),
     Route("concerns:detail", NAMED, kwargs=concern_pk),
+    Route("concerns:detail", DIFFICULTY, kwargs=lambda roles: {"pk": roles_difficulty(roles).pk}),
+    Route(
+        "concerns:detail",
+        MEETING,
+        kwargs=lambda roles: {"pk": roles_difficulty(roles, meeting=True).pk},
+    ),
     Route(
         "concerns:action",
         outcomes(404, anonymous=302, member=302, chief_officer=302),

@@ -70,7 +70,8 @@ def test_closing_one_concern_two_ways_at_once_ends_it_once() -> None:
 def test_concerns_raised_at_once_chain_their_history_without_a_fork() -> None:
     scene = make_scene()
     calls: list[Callable[[], object]] = [
-        (lambda who=who: scene.raise_(who, "officer")) for who in ("member", "other", "leader", "chair")
+        (lambda who=who: scene.raise_(who, "officer"))
+        for who in ("member", "other", "leader", "chair")
     ]
     assert at_once(calls) == [DONE] * 4
     seqs = sorted(ConcernEvent.objects.values_list("seq", flat=True))
