@@ -74,7 +74,7 @@ def test_concerns_raised_at_once_chain_their_history_without_a_fork() -> None:
         for who in ("member", "other", "leader", "chair")
     ]
     assert at_once(calls) == [DONE] * 4
-    seqs = sorted(ConcernEvent.objects.values_list("seq", flat=True))
+    seqs = sorted(s or 0 for s in ConcernEvent.objects.values_list("seq", flat=True))
     assert seqs == [1, 2, 3, 4]
     assert ConcernChainHead.objects.get(council=scene.council).seq == 4
 
