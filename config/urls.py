@@ -46,5 +46,6 @@ urlpatterns = [
     path("", include("accord.enquiries.urls")),
     path("", include("accord.securitylog.urls")),
     path("", include("accord.concerns.urls")),
+    path("", include("accord.rulings.urls")),
     path("", include("accord.web.urls")),
 ]

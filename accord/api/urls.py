@@ -39,6 +39,7 @@ api.add_router("", "accord.enquiries.api_shared.router")
 api.add_router("", "accord.enquiries.api_files.router")
 api.add_router("", "accord.enquiries.api_disputes.router")
 api.add_router("", "accord.concerns.api.router")
+api.add_router("", "accord.rulings.api.router")
 
 
 def _citation(c: Any) -> Any:

@@ -16,6 +16,7 @@ from accord.api.auth import api_actor
 from accord.api.inputs import MAX_ID, Fits, Id, Input, body_ref, fits, input_error
 from accord.api.schemas import ErrorOut
 from accord.cases.actions import Action
+from accord.cases.citation_notes import citation_with_notes
 from accord.cases.history import event_actor_name
 from accord.concerns import selectors, services
 from accord.concerns.access import concern_for, reads_details
@@ -53,7 +54,8 @@ class EventOut(Schema):
 
 class ConcernOut(Schema):
     """A concern as the caller may see it: an invitee to the informal meeting gets the meeting and the
-    outcome only (`summary`, `about`, `details`, `route` and `events` empty)."""
+    outcome only (`summary`, `about`, `details`, `route` and `events` empty). Each citation carries the
+    Monitoring Officer's current rulings on its paragraph under `notes` (D 12)."""
 
     id: int
     kind: str
@@ -101,7 +103,7 @@ def concern_out(actor: Actor, concern: Concern) -> dict[str, Any]:
         "about": str(concern.about) if details else "",
         "sent_to": concern.handler.name if details else "",
         "route": concern.route if details else "",
-        "citations": concern.route_citations,
+        "citations": [citation_with_notes(concern.council_id, c) for c in concern.route_citations],
         "raised_at": concern.raised_at if details else None,
         "closed_at": concern.closed_at,
         "meeting": None
@@ -123,7 +125,7 @@ def concern_out(actor: Actor, concern: Concern) -> dict[str, Any]:
                 "kind": e.kind,
                 "description": e.description,
                 "text": str(e.data.get("text", "")),
-                "citations": e.citations,
+                "citations": [citation_with_notes(concern.council_id, c) for c in e.citations],
             }
             for e in selectors.concern_event_list(actor, concern)
         ],

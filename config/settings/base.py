@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "accord.notifications",
     "accord.securitylog",
     "accord.concerns",
+    "accord.rulings",
     # After Accord's apps, so that Accord's templates for allauth's pages are the ones found.
     "allauth",
     "allauth.account",
