@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from accord.core.access import MONITORING_OFFICER, Actor
 from accord.core.errors import AccordError
-from accord.councils.models import Council, Member, Officer, StatutoryRole
+from accord.councils.models import Council, Member, Officer
+from accord.councils.posts import line_managers, statutory_officer
 from accord.protocol import Citation, Profile
+from accord.protocol.citing import rule_citations
 
 PRIVATE = "concern.private"  # D 11.4, D 4.5-4.6 / N 3
 OFFICER_DIFFICULTY = "concern.officer-difficulty"  # D 11.2
@@ -33,15 +35,7 @@ SENIOR_GRADES = (
 MANAGER_GRADES = (Officer.Grade.SERVICE_MANAGER, Officer.Grade.HEAD_OF_SERVICE)
 
 
-def citations_of(profile: Profile, *rule_ids: str) -> list[Citation]:
-    """The citations of every rule the profile has among `rule_ids`, in order, without repeats."""
-    out: list[Citation] = []
-    for rule_id in rule_ids:
-        rule = profile.rules.get(rule_id)
-        for citation in rule.citations if rule else ():
-            if citation not in out:
-                out.append(citation)
-    return out
+citations_of = rule_citations
 
 
 def guidance_paragraphs(profile: Profile) -> list[Citation]:
@@ -62,26 +56,6 @@ class Route:
     citations: tuple[Citation, ...]
 
 
-def statutory_officer(council: Council, role: str) -> Officer | None:
-    """The active officer holding a statutory post of the council (D 2.11, N 4), or None."""
-    held = (
-        StatutoryRole.objects.filter(council=council, role=role, officer__is_active=True)
-        .select_related("officer")
-        .first()
-    )
-    return held.officer if held is not None else None
-
-
-def _managers(officer: Officer) -> Iterable[Officer]:
-    """The officer's line managers, nearest first (a loop in the data ends the walk)."""
-    seen = {officer.pk}
-    current = officer.line_manager
-    while current is not None and current.pk not in seen:
-        seen.add(current.pk)
-        yield current
-        current = current.line_manager
-
-
 def head_of_service_of(officer: Officer) -> Officer | None:
     """D 11.4: the Head of Service / Service Manager of the officer's service, else the nearest line
     manager of that grade."""
@@ -94,13 +68,19 @@ def head_of_service_of(officer: Officer) -> Officer | None:
         and head.grade in SENIOR_GRADES
     ):
         return head
-    return next((m for m in _managers(officer) if m.is_active and m.grade in MANAGER_GRADES), None)
+    return next(
+        (m for m in line_managers(officer) if m.is_active and m.grade in MANAGER_GRADES), None
+    )
 
 
 def chief_officer_of(officer: Officer) -> Officer | None:
     """N 3: the relevant Chief Officer, the nearest line manager of that grade."""
     return next(
-        (m for m in _managers(officer) if m.is_active and m.grade == Officer.Grade.CHIEF_OFFICER),
+        (
+            m
+            for m in line_managers(officer)
+            if m.is_active and m.grade == Officer.Grade.CHIEF_OFFICER
+        ),
         None,
     )
 

@@ -7,46 +7,23 @@ no such route (Norfolk's protocol names none).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from accord.core.access import MONITORING_OFFICER, Actor
 from accord.core.errors import AccordError
-from accord.councils.models import Council, Officer, StatutoryRole
+from accord.councils.models import Council, Officer
+from accord.councils.posts import line_managers, statutory_officer
 from accord.protocol import Citation, Profile
+from accord.protocol.citing import rule_citations
 
 QUESTION_MEMBER = "question.member"  # D 1.3
 QUESTION_OFFICER = "question.officer"  # D 1.4
 INTERPRETATION = "ruling.interpretation"  # D 12
 
 
-def citations_of(profile: Profile, *rule_ids: str) -> list[Citation]:
-    out: list[Citation] = []
-    for rule_id in rule_ids:
-        rule = profile.rules.get(rule_id)
-        for citation in rule.citations if rule else ():
-            if citation not in out:
-                out.append(citation)
-    return out
+citations_of = rule_citations
 
 
 def monitoring_officer(council: Council) -> Officer | None:
-    held = (
-        StatutoryRole.objects.filter(
-            council=council, role=MONITORING_OFFICER, officer__is_active=True
-        )
-        .select_related("officer")
-        .first()
-    )
-    return held.officer if held is not None else None
-
-
-def _managers(officer: Officer) -> Iterable[Officer]:
-    seen = {officer.pk}
-    current = officer.line_manager
-    while current is not None and current.pk not in seen:
-        seen.add(current.pk)
-        yield current
-        current = current.line_manager
+    return statutory_officer(council, MONITORING_OFFICER)
 
 
 def step_holder(step: str, asker: Officer) -> Officer | None:
@@ -60,13 +37,13 @@ def step_holder(step: str, asker: Officer) -> Officer | None:
         return next(
             (
                 m
-                for m in _managers(asker)
+                for m in line_managers(asker)
                 if m.grade == Officer.Grade.HEAD_OF_SERVICE and m.is_active
             ),
             None,
         )
     return next(
-        (m for m in _managers(asker) if m.grade == Officer.Grade.CHIEF_OFFICER and m.is_active),
+        (m for m in line_managers(asker) if m.grade == Officer.Grade.CHIEF_OFFICER and m.is_active),
         None,
     )
 
