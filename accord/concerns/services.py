@@ -16,7 +16,7 @@ from django.urls import reverse
 from accord.cases.actions import actions_of
 from accord.cases.history import events_chain
 from accord.concerns import rules
-from accord.concerns.access import concern_for
+from accord.concerns.access import concern_for, concerns_visible_to
 from accord.concerns.models import (
     Concern,
     ConcernChainHead,
@@ -25,7 +25,7 @@ from accord.concerns.models import (
     MeetingInvitee,
 )
 from accord.core import clock
-from accord.core.access import Actor
+from accord.core.access import Actor, actor_for
 from accord.core.errors import AccordError
 from accord.councils.models import Council, Member, Office, Officer
 from accord.notifications.ical import CalendarEvent, Person, ical_invitation
@@ -251,21 +251,31 @@ def _meeting_check(starts_at: dt.datetime, minutes: int, place: str) -> None:
         raise AccordError("Enter where the meeting is", field="place")
 
 
-def _calendar(concern: Concern, meeting: InformalMeeting, people: list[Member | Officer]) -> str:
+def meeting_event(
+    concern: Concern, meeting: InformalMeeting, people: list[Member | Officer]
+) -> CalendarEvent:
+    """The informal meeting as an iCalendar event: one UID for its life, SEQUENCE its changes (ADR 0022)."""
     handler = concern.handler
-    return ical_invitation(
-        CalendarEvent(
-            uid=f"concern-meeting-{meeting.pk}@{concern.council.slug}.accord",
-            sequence=meeting.sequence,
-            start=meeting.starts_at,
-            end=meeting.ends_at,
-            summary="Informal meeting (Member/Officer Protocol)",
-            location=meeting.place,
-            description="An informal meeting under the council's Member/Officer Protocol.",
-            organizer=Person(handler.name, handler.email) if handler.email else None,
-            attendees=tuple(Person(p.name, p.email) for p in people if p.email),
-        )
+    return CalendarEvent(
+        uid=f"concern-meeting-{meeting.pk}@{concern.council.slug}.accord",
+        sequence=meeting.sequence,
+        start=meeting.starts_at,
+        end=meeting.ends_at,
+        summary="Informal meeting (Member/Officer Protocol)",
+        location=meeting.place,
+        description="An informal meeting under the council's Member/Officer Protocol.",
+        organizer=Person(handler.name, handler.email) if handler.email else None,
+        attendees=tuple(Person(p.name, p.email) for p in people if p.email),
     )
+
+
+def meetings_for_feed(user: Any) -> list[CalendarEvent]:
+    """The informal meetings in a person's private calendar feed: those of the concerns they may see."""
+    visible = concerns_visible_to(actor_for(user)).filter(meeting__isnull=False)
+    meetings = InformalMeeting.objects.filter(concern__in=visible).select_related(
+        "concern", "concern__council", "concern__handler"
+    )
+    return [meeting_event(m.concern, m, [i.person for i in m.invitees.all()]) for m in meetings]
 
 
 @transaction.atomic
@@ -345,7 +355,7 @@ def concern_meeting_arrange(
         people,
         template="concern_meeting",
         context={"meeting": meeting, "when": when, "changing": changing},
-        calendar=_calendar(concern, meeting, people),
+        calendar=ical_invitation(meeting_event(concern, meeting, people)),
     )
     return meeting
 

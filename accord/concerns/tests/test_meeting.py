@@ -172,3 +172,16 @@ def test_the_handler_is_told_without_the_details_and_the_subject_is_never_told()
     sent = list(OutboxMessage.objects.all())
     assert [m.recipient for m in sent] == [scene["head"].email]
     assert "shouted" not in sent[0].body and "Olu" not in sent[0].body
+
+
+@pytest.mark.cites("D 11.3")
+def test_the_meeting_is_in_each_invitees_private_feed_and_no_one_elses() -> None:
+    from accord.concerns.services import meetings_for_feed
+
+    scene = make_scene()
+    meeting = _arrange(scene, scene.raise_("officer", "member"))
+    for who in ("member", "officer", "leader", "ceo", "monitoring"):
+        events = meetings_for_feed(scene.users[who])
+        assert [e.uid for e in events] == [f"concern-meeting-{meeting.pk}@concernshire.accord"], who
+    for who in ("other", "chair", "head", "director"):
+        assert meetings_for_feed(scene.users[who]) == [], who
