@@ -21,12 +21,14 @@ def ruling_list(council_id: int, *, paragraph: str = "") -> QuerySet[Ruling]:
 def rulings_current(council_id: int, profile_key: str, paragraph: str) -> list[Ruling]:
     """The rulings on the paragraph that no later ruling supersedes (one, normally), newest first."""
     return list(
-        Ruling.objects.filter(
+        Ruling.objects.select_related("council")
+        .filter(
             council_id=council_id,
             profile=profile_key,
             paragraph=paragraph,
             superseded_by__isnull=True,
-        ).order_by("-made_at", "-id")
+        )
+        .order_by("-made_at", "-id")
     )
 
 
@@ -37,7 +39,7 @@ def ruling_notes(council_id: int, profile_key: str, paragraph: str) -> list[Cita
             label="Monitoring Officer's ruling",
             text=r.interpretation,
             date=r.made_at.astimezone(clock.LONDON).date(),
-            url=f"{reverse('rulings:list')}#ruling-{r.pk}",
+            url=f"{reverse('rulings:list', args=(r.council.slug,))}#ruling-{r.pk}",
         )
         for r in rulings_current(council_id, profile_key, paragraph)
     ]

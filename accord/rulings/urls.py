@@ -5,7 +5,7 @@ from accord.rulings import views
 app_name = "rulings"
 
 urlpatterns = [
-    path("rulings/", views.ruling_list, name="list"),
+    path("councils/<slug:slug>/rulings/", views.ruling_list, name="list"),
     path("rulings/record/", views.ruling_record, name="record"),
     path("questions/", views.question_list, name="questions"),
     path("questions/ask/", views.question_ask, name="ask"),

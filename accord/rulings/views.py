@@ -12,7 +12,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accord.cases.actions import controls_for
-from accord.core.access import Actor, is_member, is_monitoring_officer, is_officer, require
+from accord.core.access import (
+    Actor,
+    council_for,
+    is_member,
+    is_monitoring_officer,
+    is_officer,
+    require,
+)
 from accord.core.errors import AccordError
 from accord.councils.models import Council
 from accord.rulings import rules, selectors, services
@@ -30,16 +37,18 @@ def _council(actor: Actor) -> Council:
 
 
 @login_required
-def ruling_list(request: HttpRequest) -> HttpResponse:
-    """Every ruling of the council on the interpretation of its protocol, the superseded ones kept (D 12)."""
+def ruling_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every ruling of the council on the interpretation of its protocol, the superseded ones kept (D 12).
+    Everyone of the council reads them (a platform administrator any council's)."""
     actor = request_actor(request)
-    council = _council(actor)
+    council = council_for(actor, slug)
     profile = services.profile_for(council)
     rulings = list(selectors.ruling_list(council.pk))
     context = council_context(
         council,
         rulings=[(r, profile.label(r.paragraph)) for r in rulings],
         may_record=is_monitoring_officer(actor) and rules.INTERPRETATION in profile.rules,
+        may_ask=actor.member is not None or actor.officer is not None,
         citations=rules.citations_of(profile, rules.INTERPRETATION),
     )
     return render(request, "rulings/list.html", context)
@@ -81,7 +90,7 @@ def ruling_record(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, f"Your ruling on {profile.label(ruling.paragraph)} is recorded."
             )
-            return redirect(f"{reverse('rulings:list')}#ruling-{ruling.pk}")
+            return redirect(f"{reverse('rulings:list', args=(council.slug,))}#ruling-{ruling.pk}")
     context = council_context(
         council,
         form=form,

@@ -61,7 +61,11 @@ WEB_ROUTES = [
         COUNCIL_PAGE,
         kwargs=lambda roles: {**with_ruling(roles), "slug": roles.council.slug},
     ),
-    Route("rulings:list", SIGNED_IN_PAGE, kwargs=with_ruling),
+    Route(
+        "rulings:list",
+        COUNCIL_PAGE,
+        kwargs=lambda roles: {**with_ruling(roles), "slug": roles.council.slug},
+    ),
     Route("rulings:record", MONITORING_ONLY),
     # A ruling to supersede that is not the council's: not found, for the Monitoring Officer too.
     Route("rulings:record", outcomes(404, anonymous=302), query="supersedes=999999", html=False),

@@ -57,7 +57,11 @@ def test_a_superseded_ruling_stays_in_the_history_and_only_the_current_one_shows
         actor=mo, paragraph="6.3", interpretation="Second reading.", supersedes=first
     )
     assert second.supersedes == first
-    listing = scene.client("officer").get(reverse("rulings:list")).content.decode()
+    listing = (
+        scene.client("officer")
+        .get(reverse("rulings:list", args=(scene.council.slug,)))
+        .content.decode()
+    )
     assert "First reading." in listing and "Second reading." in listing and "Superseded" in listing
     protocol = scene.client("officer").get(reverse("web:protocol", args=(scene.council.slug,)))
     assert "Second reading." in protocol.content.decode()
