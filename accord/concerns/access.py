@@ -53,7 +53,11 @@ def concern_for(actor: Actor, concern_id: int | str, *, lock: bool = False) -> C
         raise Http404("Concern not found") from None
     if not actor.is_authenticated or actor.council_id is None:
         raise Http404("Concern not found")
-    one = Concern.objects.filter(pk=pk, pk__in=concerns_visible_to(actor).values("pk"))
+    if not Concern.objects.filter(pk=pk, pk__in=concerns_visible_to(actor).values("pk")).exists():
+        raise Http404("Concern not found")
+    # Locked by its key alone: a row another writer just changed is re-read, not dropped by the visibility
+    # joins (which only ever widen: the meeting's invitees are added, the raiser and handler never change).
+    one = Concern.objects.filter(pk=pk)
     if lock:
         one = one.select_for_update(of=("self",))
     concern = one.select_related(

@@ -27,15 +27,14 @@ def question_for(actor: Actor, question_id: int | str, *, lock: bool = False) ->
         pk = int(question_id)
     except (TypeError, ValueError):
         raise Http404("Question not found") from None
-    one = Question.objects.filter(pk=pk, pk__in=questions_visible_to(actor).values("pk"))
+    if not Question.objects.filter(pk=pk, pk__in=questions_visible_to(actor).values("pk")).exists():
+        raise Http404("Question not found")
+    # Locked by its key alone: a row another writer just changed is re-read, not dropped by the visibility
+    # joins (which only ever widen: a question's holders are added, never removed).
+    one = Question.objects.filter(pk=pk)
     if lock:
         one = one.select_for_update(of=("self",))
-    question = one.select_related(
-        "council", "holder", "asked_by_officer", "asked_by_member"
-    ).first()
-    if question is None:
-        raise Http404("Question not found")
-    return question
+    return one.select_related("council", "holder", "asked_by_officer", "asked_by_member").get()
 
 
 def holds(actor: Actor, question: Question) -> bool:
