@@ -48,6 +48,8 @@ urlpatterns = [
     path("", include("accord.correspondence.urls")),
     path("", include("accord.securitylog.urls")),
     path("", include("accord.visits.urls")),
+    path("", include("accord.concerns.urls")),
+    path("", include("accord.rulings.urls")),
     path("", include("accord.web.urls")),
     path("", include("accord.groups.urls")),
 ]

@@ -45,6 +45,8 @@ api.add_router("", "accord.matters.api_actions.router")
 api.add_router("", "accord.correspondence.api.router")
 api.add_router("", "accord.correspondence.api_actions.router")
 api.add_router("", "accord.correspondence.api_support.router")
+api.add_router("", "accord.concerns.api.router")
+api.add_router("", "accord.rulings.api.router")
 
 
 def _citation(c: Any) -> Any:

@@ -28,6 +28,7 @@ from accord.councils.models import (
     StatutoryRole,
 )
 from accord.demo.correspondence import demo_correspondence_load
+from accord.demo.concerns import demo_concerns_load
 from accord.demo.history import demo_history_load
 from accord.demo.matters import demo_matters_load
 from accord.demo.models import DemoLoad
@@ -235,6 +236,7 @@ def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
     demo_groups_load_all(slugs=fresh)
     demo_matters_load(slugs=fresh)
     demo_correspondence_load(slugs=fresh)
+    demo_concerns_load(slugs=fresh)
     if fresh:
         _user(ADMIN_USERNAME, is_superuser=True, is_staff=True, email="admin@example.org")
     return demo_logins()

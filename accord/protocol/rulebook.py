@@ -128,6 +128,57 @@ RULE_PARAMS.update(
 # (`workflow`). A profile that declares another kind would make coverage claim the wrong thing.
 WORKFLOWS = frozenset({"enquiry.escalation", "enquiry.burden", "enquiry.information-dispute"})
 
+# concerns and rulings (D 1.3-1.4, D 11, D 12, N 3)
+Raiser = Literal["member", "officer"]
+
+
+class ConcernPrivateParams(NoParams):
+    """`concern.private`: the paragraphs of guidance shown where a concern is raised (D 4.5-4.6, N 3)."""
+
+    guidance: list[StrictStr] = Field(default_factory=list)
+
+
+class ConcernRaisersParams(NoParams):
+    """Who may raise a concern under the rule: Members, officers or both (D 11.2, D 11.4, N 3)."""
+
+    raised_by: list[Raiser] = Field(min_length=1)
+
+
+class ConcernAboutOfficerParams(ConcernRaisersParams):
+    """`concern.about-officer`: the post a concern about an officer goes to (D 11.4, N 3)."""
+
+    route_to: Literal["head-of-service", "chief-officer"]
+
+
+class InformalMeetingParams(NoParams):
+    """`concern.informal-meeting` (D 11.3): words naming the committee whose Chair may be invited."""
+
+    audit_chair_committee: StrictStr = "Audit and Standards"
+
+
+RULE_PARAMS.update(
+    {
+        "concern.private": ConcernPrivateParams,
+        "concern.officer-difficulty": ConcernRaisersParams,
+        "concern.informal-meeting": InformalMeetingParams,
+        "concern.about-officer": ConcernAboutOfficerParams,
+        "concern.about-senior-officer": NoParams,
+        "concern.about-member": ConcernRaisersParams,
+        "concern.whistleblowing": NoParams,
+        "question.member": NoParams,
+        "question.officer": ChainParams,
+        "ruling.interpretation": NoParams,
+    }
+)
+WORKFLOWS |= {
+    "concern.officer-difficulty",
+    "concern.informal-meeting",
+    "concern.whistleblowing",
+    "question.member",
+    "question.officer",
+    "ruling.interpretation",
+}
+
 
 # groups: officers at political group meetings (D 7, N 18-19) and confidential briefings (N 14-15).
 class SignsParams(NoParams):

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "accord.visits",
     "accord.groups",
     "accord.correspondence",
+    "accord.concerns",
+    "accord.rulings",
     # After Accord's apps, so that Accord's templates for allauth's pages are the ones found.
     "allauth",
     "allauth.account",

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from accord.cases.citation_notes import citation_notes_for
 from accord.cases.history import event_actor_name
 from accord.web.templatetags.accord_web import protocol_link
 
@@ -21,7 +22,8 @@ def _get(citation: Any, key: str) -> str:
 @register.inclusion_tag("cases/_citation.html", takes_context=True)
 def citation(context: template.Context, citation: Any) -> dict[str, Any]:
     """A citation (a `Citation` or its stored dict) as "D 6.3 — the paragraph's words", linked to the
-    paragraph on the council's protocol page; words beyond 240 characters are cut at a word."""
+    paragraph on the council's protocol page; words beyond 240 characters are cut at a word. The notes
+    registered for the paragraph (the Monitoring Officer's rulings, D 12) follow it."""
     council = context.get("council")
     label = _get(citation, "label")
     paragraph = _get(citation, "paragraph") or label.split(" ", 1)[-1]
@@ -29,7 +31,9 @@ def citation(context: template.Context, citation: Any) -> dict[str, Any]:
     if len(text) > 240:
         text = text[:240].rsplit(" ", 1)[0] + " ..."
     href = protocol_link(council.slug, paragraph) if council is not None and paragraph else None
-    return {"label": label, "text": text, "href": href}
+    profile = _get(citation, "profile") or (council.profile if council is not None else "")
+    notes = citation_notes_for(council.pk if council is not None else None, profile, paragraph)
+    return {"label": label, "text": text, "href": href, "notes": notes}
 
 
 @register.filter
