@@ -182,3 +182,19 @@ def chains_verify_all(council: Council) -> list[tuple[str, ChainReport]]:
         for report in reports if isinstance(reports, list) else [reports]:
             found.append((capability, report))
     return found
+
+
+def chain_verifier(
+    event_model: type[CaseEvent], head_model: type[ChainHead], noun: str
+) -> Callable[[Council], ChainReport]:
+    """A capability's chain check for `chains_register`, naming each case as "<noun> <id>"."""
+
+    def verify(council: Council) -> ChainReport:
+        return chain_verify(
+            council,
+            event_model=event_model,
+            head_model=head_model,
+            describe=lambda e: f"{noun} {getattr(e, f'{event_model.CASE_FIELD}_id')}",
+        )
+
+    return verify

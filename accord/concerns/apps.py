@@ -8,7 +8,9 @@ class ConcernsConfig(AppConfig):
 
     def ready(self) -> None:
         from accord.cases.actions import actions_register
+        from accord.cases.history import chain_verifier, chains_register
         from accord.cases.nav import nav_register
+        from accord.concerns.models import ConcernChainHead, ConcernEvent
         from accord.notifications.feeds import calendar_feed_register
 
         from .actions import CONCERN_ACTIONS
@@ -18,3 +20,4 @@ class ConcernsConfig(AppConfig):
         actions_register(CONCERN_ACTIONS)
         nav_register(self.label, concern_nav_links)
         calendar_feed_register(self.label, meetings_for_feed)
+        chains_register("concerns", chain_verifier(ConcernEvent, ConcernChainHead, "concern"))

@@ -27,8 +27,8 @@ from accord.councils.models import (
     Service,
     StatutoryRole,
 )
-from accord.demo.correspondence import demo_correspondence_load
 from accord.demo.concerns import demo_concerns_load
+from accord.demo.correspondence import demo_correspondence_load
 from accord.demo.history import demo_history_load
 from accord.demo.matters import demo_matters_load
 from accord.demo.models import DemoLoad
