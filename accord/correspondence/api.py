@@ -356,7 +356,12 @@ def information_out(
     out["citations"] = [statutory_citation(info.regime)]
     if hits:
         out["hits"] = [
-            {**h.__dict__, "exported": not h.confidential}
+            {
+                **h.__dict__,
+                # A confidential record is flagged for review: its words stay where they are.
+                "text": "" if h.confidential else h.text,
+                "exported": not h.confidential,
+            }
             for h in services.information_request_hits(actor, info)
         ]
     return out

@@ -12,9 +12,11 @@ class GroupsConfig(AppConfig):
 
     def ready(self) -> None:
         from accord.cases.actions import actions_register
+        from accord.cases.disclosure import disclosure_sources_register
         from accord.cases.history import chains_register
         from accord.cases.nav import nav_register
         from accord.groups.chain import groups_chain_verify
+        from accord.groups.disclosure import group_disclosure_hits
 
         from .actions import BRIEFING_ACTIONS, MEETING_ACTIONS
         from .nav import group_nav_links
@@ -23,3 +25,4 @@ class GroupsConfig(AppConfig):
         actions_register(BRIEFING_ACTIONS)
         nav_register(self.label, group_nav_links)
         chains_register("groups", groups_chain_verify)
+        disclosure_sources_register("groups", group_disclosure_hits)
