@@ -18,6 +18,6 @@ class ConcernsConfig(AppConfig):
         from .services import meetings_for_feed
 
         actions_register(CONCERN_ACTIONS)
-        nav_register(self.label, concern_nav_links)
+        nav_register(self.label, concern_nav_links, title="Concerns")
         calendar_feed_register(self.label, meetings_for_feed)
         chains_register("concerns", chain_verifier(ConcernEvent, ConcernChainHead, "concern"))

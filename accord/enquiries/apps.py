@@ -20,7 +20,7 @@ class EnquiriesConfig(AppConfig):
         from .selectors import council_case_deadline_of
 
         actions_register(ENQUIRY_ACTIONS)
-        nav_register(self.label, enquiry_nav_links)
+        nav_register(self.label, enquiry_nav_links, title="Enquiries")
         case_deadline_register(council_case_deadline_of)
 
         jobs.register()

@@ -23,6 +23,6 @@ class GroupsConfig(AppConfig):
 
         actions_register(MEETING_ACTIONS)
         actions_register(BRIEFING_ACTIONS)
-        nav_register(self.label, group_nav_links)
+        nav_register(self.label, group_nav_links, title="Groups")
         chains_register("groups", groups_chain_verify)
         disclosure_sources_register("groups", group_disclosure_hits)

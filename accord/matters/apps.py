@@ -19,7 +19,7 @@ class MattersConfig(AppConfig):
         from accord.notifications.feeds import calendar_feed_register
 
         actions_register(MATTER_ACTIONS)
-        nav_register("matters", matter_nav_links)
+        nav_register("matters", matter_nav_links, title="Matters")
         calendar_feed_register("matters", meetings_for_user)
         chains_register("matters", matters_chain_verify)
         disclosure_sources_register("matters", matter_disclosure_hits)

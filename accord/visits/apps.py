@@ -19,6 +19,6 @@ class VisitsConfig(AppConfig):
 
         actions_register(VISIT_ACTIONS)
         actions_register(APPOINTMENT_ACTIONS)
-        nav_register(self.label, visit_nav_links)
+        nav_register(self.label, visit_nav_links, title="Visits")
         calendar_feed_register("appointments", appointment_calendar_events)
         chains_register("visits", visits_chain_verify)

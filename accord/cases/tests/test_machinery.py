@@ -10,7 +10,7 @@ import pytest
 
 from accord.cases.actions import Action, ActionRegistry, actions_of, anyone
 from accord.cases.deadlines import due_date_working
-from accord.cases.nav import nav_links_for
+from accord.cases.nav import nav_links_for, nav_sections_for
 from accord.core import clock
 from accord.core.access import actor_for
 from accord.councils.tests import factories as cf
@@ -43,8 +43,8 @@ def test_an_action_is_offered_only_in_its_states_and_only_on_a_visible_case() ->
 
 
 def test_a_capability_without_actions_is_named_in_the_error() -> None:
-    with pytest.raises(LookupError, match="'visits'"):
-        actions_of("visits")
+    with pytest.raises(LookupError, match="'no-such-capability'"):
+        actions_of("no-such-capability")
 
 
 def test_the_api_payload_reaches_the_call_under_the_declared_names() -> None:
@@ -62,9 +62,15 @@ def test_the_navigation_lists_what_the_installed_capabilities_register(db: None)
     council = cf.CouncilFactory()
     member = cf.MemberFactory(council=council)
     user = cf.UserFactory(council=council, member=member)
-    labels = [label for label, _ in nav_links_for(actor_for(user), council)]
-    assert labels[:2] == ["Enquiries", "Shared with me"]
-    assert nav_links_for(actor_for(user), None) == []
+    actor = actor_for(user)
+    # One item a capability in the service navigation; every page of it under its title at home.
+    assert nav_links_for(actor, council)[0] == ("Enquiries", "/enquiries/")
+    assert len({title for title, _ in nav_links_for(actor, council)}) == len(
+        nav_links_for(actor, council)
+    )
+    enquiries = nav_sections_for(actor, council)[0]
+    assert [label for label, _ in enquiries.links][:2] == ["Enquiries", "Shared with me"]
+    assert nav_links_for(actor, None) == [] and nav_sections_for(actor, None) == []
 
 
 @pytest.mark.cites("D 6.3")

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from accord.accounts.sso import council_sign_in_apps
+from accord.cases.nav import nav_sections_for
 from accord.core.access import council_list_for, is_monitoring_officer
 from accord.councils import selectors
 from accord.councils.models import Council
@@ -86,6 +87,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["home_council"] = council
         context["area_nouns"] = f"{council.area_noun}s"
     context["enquiry_tasks"] = home_tasks_for(actor, council)
+    context["nav_sections"] = nav_sections_for(actor, council)
     context["matter_home"] = matter_home_list(actor)
     if actor.member is not None:
         context["member"] = actor.member
