@@ -46,4 +46,5 @@ urlpatterns = [
     path("", include("accord.enquiries.urls")),
     path("", include("accord.securitylog.urls")),
     path("", include("accord.web.urls")),
+    path("", include("accord.committees.urls")),
 ]

@@ -38,6 +38,7 @@ api.add_router("", "accord.enquiries.api_actions.router")
 api.add_router("", "accord.enquiries.api_shared.router")
 api.add_router("", "accord.enquiries.api_files.router")
 api.add_router("", "accord.enquiries.api_disputes.router")
+api.add_router("", "accord.committees.api.router")
 
 
 def _citation(c: Any) -> Any:

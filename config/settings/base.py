@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "accord.enquiries.intake",
     "accord.notifications",
     "accord.securitylog",
+    "accord.committees",
     # After Accord's apps, so that Accord's templates for allauth's pages are the ones found.
     "allauth",
     "allauth.account",
