@@ -10,12 +10,12 @@ GUARDS = [
     refusing_trigger(
         name="officer_advice_on_record",
         table="committees_officeradvice",
-        message="an officer's advice on record cannot be changed or deleted (D 4.4, N 9)",
+        message="officer advice on record cannot be changed or deleted (D 4.4, N 9)",
     ),
     refusing_trigger(
         name="proposal_signature_kept",
         table="committees_proposalsignature",
-        message="a Member's signature of a proposal is kept (D 2.9)",
+        message="a signature of a proposal is kept (D 2.9)",
     ),
     refusing_trigger(
         name="meeting_event_append_only",
