@@ -16,6 +16,7 @@ from ..models import DecisionRecord, Meeting
 class CommitteeFactory(factory.django.DjangoModelFactory[Committee]):
     class Meta:
         model = Committee
+        django_get_or_create = ("council", "name")
 
     council = factory.SubFactory(cf.CouncilFactory)
     name = factory.Sequence(lambda n: f"Committee {n}")
