@@ -25,6 +25,31 @@ def _cited(citations: list[Citation]) -> list[dict[str, str]]:
     return [c.to_dict() for c in citations]
 
 
+def _event_add(
+    event_model: type[MeetingEvent] | type[DecisionEvent],
+    head_model: type[MeetingChainHead] | type[DecisionChainHead],
+    case: Meeting | DecisionRecord,
+    *,
+    actor: Actor,
+    kind: str,
+    description: str,
+    citations: list[Citation],
+    data: dict[str, Any] | None,
+) -> Any:
+    event = event_model(
+        **{event_model.CASE_FIELD: case},
+        at=clock.now(),
+        actor=actor.user,
+        kind=kind,
+        description=description,
+        citations=_cited(citations),
+        data=data or {},
+    )
+    history.events_chain([event], head_model, lambda e: case.council_id)
+    event.save()
+    return event
+
+
 def meeting_event_add(
     meeting: Meeting,
     *,
@@ -34,18 +59,18 @@ def meeting_event_add(
     citations: list[Citation],
     data: dict[str, Any] | None = None,
 ) -> MeetingEvent:
-    """Append one event to the meeting's history, in the council's chain (inside the caller's transaction)."""
-    event = MeetingEvent(
-        meeting=meeting,
-        at=clock.now(),
-        actor=actor.user,
+    """Append one event to the meeting's history, in the council's chain (inside the caller's
+    transaction), keeping the text of the change in `data`."""
+    event: MeetingEvent = _event_add(
+        MeetingEvent,
+        MeetingChainHead,
+        meeting,
+        actor=actor,
         kind=kind,
         description=description,
-        citations=_cited(citations),
-        data=data or {},
+        citations=citations,
+        data=data,
     )
-    history.events_chain([event], MeetingChainHead, lambda e: meeting.council_id)
-    event.save()
     return event
 
 
@@ -58,18 +83,17 @@ def decision_event_add(
     citations: list[Citation],
     data: dict[str, Any] | None = None,
 ) -> DecisionEvent:
-    """Append one event to the decision record's history, keeping the text of the change in `data`."""
-    event = DecisionEvent(
-        decision=decision,
-        at=clock.now(),
-        actor=actor.user,
+    """Append one event to the decision record's history, as `meeting_event_add` does."""
+    event: DecisionEvent = _event_add(
+        DecisionEvent,
+        DecisionChainHead,
+        decision,
+        actor=actor,
         kind=kind,
         description=description,
-        citations=_cited(citations),
-        data=data or {},
+        citations=citations,
+        data=data,
     )
-    history.events_chain([event], DecisionChainHead, lambda e: decision.council_id)
-    event.save()
     return event
 
 

@@ -8,6 +8,7 @@ a sign-in at the council.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -149,24 +150,47 @@ def _take(
     return None
 
 
-@login_required
-@require_POST
-def meeting_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def _action_page(
+    request: HttpRequest,
+    registry: ActionRegistry[Any],
+    fetch: Callable[[Actor, int], Any],
+    context_of: Callable[..., dict[str, Any]],
+    *,
+    pk: int,
+    action: str,
+    page: str,
+    template: str,
+) -> HttpResponse:
+    """Take one action from a case page; back to the page when done, else the page again with the form's
+    errors or the refusal and its citations (a 400)."""
     actor = request_actor(request)
-    meeting = meeting_for(actor, pk)
-    outcome = _take(request, MEETING_ACTIONS, meeting, action)
+    outcome = _take(request, registry, fetch(actor, pk), action)
     if outcome is None:
-        return redirect("committees:meeting", pk=pk)
+        return redirect(page, pk=pk)
     declared, form, error = outcome
-    meeting = meeting_for(actor, pk)
-    context = _meeting_context(
+    context = context_of(
         actor,
-        meeting,
+        fetch(actor, pk),
         action_forms={declared.name: form} if form is not None else {},
         invalid_action=declared.name if form is not None else None,
         accord_error=error,
     )
-    return render(request, "committees/meeting.html", context, status=400)
+    return render(request, template, context, status=400)
+
+
+@login_required
+@require_POST
+def meeting_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    return _action_page(
+        request,
+        MEETING_ACTIONS,
+        meeting_for,
+        _meeting_context,
+        pk=pk,
+        action=action,
+        page="committees:meeting",
+        template="committees/meeting.html",
+    )
 
 
 def _published(slug: str, pk: int) -> Meeting:
@@ -307,18 +331,13 @@ def decision_scrutiny(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def decision_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    actor = request_actor(request)
-    decision = decision_for(actor, pk)
-    outcome = _take(request, DECISION_ACTIONS, decision, action)
-    if outcome is None:
-        return redirect("committees:decision", pk=pk)
-    declared, form, error = outcome
-    decision = decision_for(actor, pk)
-    context = _decision_context(
-        actor,
-        decision,
-        action_forms={declared.name: form} if form is not None else {},
-        invalid_action=declared.name if form is not None else None,
-        accord_error=error,
+    return _action_page(
+        request,
+        DECISION_ACTIONS,
+        decision_for,
+        _decision_context,
+        pk=pk,
+        action=action,
+        page="committees:decision",
+        template="committees/decision.html",
     )
-    return render(request, "committees/decision.html", context, status=400)

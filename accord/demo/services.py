@@ -27,6 +27,7 @@ from accord.councils.models import (
     Service,
     StatutoryRole,
 )
+from accord.demo.committees import demo_committees_load
 from accord.demo.history import demo_history_load
 from accord.demo.models import DemoLoad
 
@@ -225,6 +226,7 @@ def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
         posts = _officers(spec, council, names)
         _logins(spec, council, people, posts, dem_group)
     demo_history_load(slugs=fresh, seed=seed)
+    demo_committees_load(slugs=fresh, seed=seed)
     if fresh:
         _user(ADMIN_USERNAME, is_superuser=True, is_staff=True, email="admin@example.org")
     return demo_logins()

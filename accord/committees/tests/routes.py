@@ -37,7 +37,7 @@ def roles_meeting(roles: Roles, *, published: bool = False) -> Any:
     member = roles.user("member").member  # type: ignore[union-attr]
     committee = CommitteeFactory(council=roles.council, name="Planning Committee")
     committee.members.add(member)
-    meeting: Meeting = MeetingFactory(
+    meeting: Meeting = MeetingFactory.create(
         committee=committee,
         starts_at=dt.datetime(2099, 3, 24, 18, 30, tzinfo=clock.LONDON),
         publication_date=dt.date(2099, 3, 16),

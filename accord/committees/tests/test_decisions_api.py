@@ -130,3 +130,17 @@ def test_page_refusal_shows_the_citation(norfolk: Scene) -> None:
     assert page.status_code == 404
     shown = s.client("cabinet_member").get(f"/decisions/{decision.pk}/").content.decode()
     assert "Version 2" in shown and "Version 1" in shown and "corrected later" in shown
+
+
+@pytest.mark.cites("D 2.10", "D 4.4")
+def test_district_scrutiny_sees_the_advice_the_maker_had(scene: Scene) -> None:
+    from .. import services
+
+    s = scene
+    decision = s.decision()
+    services.advice_submit(actor=s.actor("officer"), decision=decision, text="Impartial advice.")
+    services.advice_consider(actor=s.actor("cabinet_member"), decision=decision)
+    scrutiny = s.client("member").get(f"/api/v1/decisions/{decision.pk}/scrutiny").json()
+    executive = s.client("cabinet_member").get(f"/api/v1/decisions/{decision.pk}").json()
+    assert scrutiny["advice"] == executive["advice"]
+    assert "D 2.10" in [c["label"] for c in scrutiny["advice"]["citations"]]
