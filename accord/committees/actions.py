@@ -6,6 +6,7 @@ come from `MEETING_ACTIONS` and `DECISION_ACTIONS`; every service re-checks unde
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,7 @@ from django import forms
 
 from accord.cases.actions import Action, ActionRegistry
 from accord.core.access import Actor
+from accord.protocol.calendar import LONDON
 
 from . import api_inputs as api
 from . import forms as f
@@ -97,6 +99,18 @@ def _may_refuse(actor: Actor, meeting: Meeting) -> bool:
 
 def _dem_services(actor: Actor, case: Meeting | DecisionRecord) -> bool:
     return same_council(actor, case) and actor.is_democratic_services
+
+
+def _reschedule(actor: Actor, meeting: Meeting, data: dict[str, Any]) -> Meeting:
+    """The page gives a day, a start and a length; the API gives the start and end themselves."""
+    if "day" in data:
+        starts_at = dt.datetime.combine(data["day"], data["start"], tzinfo=LONDON)
+        ends_at = starts_at + dt.timedelta(hours=data["hours"])
+    else:
+        starts_at, ends_at = data["starts_at"], data["ends_at"]
+    return services.meeting_reschedule(
+        actor=actor, meeting=meeting, starts_at=starts_at, ends_at=ends_at, place=data["place"]
+    )
 
 
 MEETING_ACTIONS: ActionRegistry[Meeting] = ActionRegistry(
@@ -212,6 +226,17 @@ MEETING_ACTIONS: ActionRegistry[Meeting] = ActionRegistry(
             cites=(rules.CHAIR_DECIDES,),
             secondary=False,
             summary="Democratic services publish the agenda the Chair has settled (D 2.9).",
+        ),
+        Action(
+            "reschedule",
+            "Move the meeting",
+            _dem_services,
+            _reschedule,
+            _plain(f.MeetingMoveForm),
+            states=frozenset({M.PLANNED, M.PUBLISHED}),
+            schema=api.MeetingMoveIn,
+            summary="Democratic services move the meeting or change its place; calendars update the "
+            "same event.",
         ),
         Action(
             "cancel",

@@ -21,6 +21,12 @@ class MeetingIn(Input):
     publication_date: Day
 
 
+class MeetingMoveIn(Input):
+    starts_at: Moment
+    ends_at: Moment
+    place: Annotated[str, fits(Meeting, "place"), Field(min_length=1)]
+
+
 class ItemProposeIn(Input):
     title: Annotated[str, fits(AgendaItem, "title"), Field(min_length=1)]
     summary: Annotated[str, fits(AgendaItem, "summary")] = ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 
@@ -13,6 +14,12 @@ from accord.councils.models import Committee, Office
 from accord.notifications.ical import CalendarEvent
 
 from .models import Meeting
+
+
+def agenda_url(meeting: Meeting) -> str:
+    """The published agenda's address under `ACCORD_BASE_URL`."""
+    path = reverse("committees:agenda", args=(meeting.council.slug, meeting.pk))
+    return f"{settings.ACCORD_BASE_URL}{path}"
 
 
 def meeting_event(meeting: Meeting) -> CalendarEvent:
@@ -25,7 +32,7 @@ def meeting_event(meeting: Meeting) -> CalendarEvent:
         summary=meeting.committee.name,
         location=meeting.place,
         description=f"Agenda published {meeting.publication_date:%d %B %Y}.",
-        url=reverse("committees:agenda", args=(meeting.council.slug, meeting.pk)),
+        url=agenda_url(meeting),
         cancelled=meeting.state == Meeting.State.CANCELLED,
     )
 

@@ -130,8 +130,7 @@ class DecisionTakeForm(InputRulesForm):
     text = _lines("The decision taken")
 
 
-class MeetingCreateForm(InputRulesForm):
-    committee = _pick("Committee or Cabinet")
+class MeetingMoveForm(InputRulesForm):
     day = forms.DateField(
         label="Date of the meeting",
         help_text="For example 2027-03-16",
@@ -150,6 +149,15 @@ class MeetingCreateForm(InputRulesForm):
         error_messages=_required("Length in hours"),
     )
     place = _line("Place")
+
+    def starts_at(self) -> dt.datetime:
+        return dt.datetime.combine(
+            self.cleaned_data["day"], self.cleaned_data["start"], tzinfo=LONDON
+        )
+
+
+class MeetingCreateForm(MeetingMoveForm):
+    committee = _pick("Committee or Cabinet")
     publication_date = forms.DateField(
         label="Date the agenda is published",
         help_text="For example 2027-03-08",
@@ -158,6 +166,7 @@ class MeetingCreateForm(InputRulesForm):
             "invalid": "Enter a real date",
         },
     )
+    field_order = ["committee", "day", "start", "hours", "place", "publication_date"]
 
     def __init__(self, *args: Any, council: Council, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -166,11 +175,6 @@ class MeetingCreateForm(InputRulesForm):
         self.fields["committee"].choices = [("", "Select a committee")] + [  # type: ignore[attr-defined]
             (c.pk, c.name) for c in committees
         ]
-
-    def starts_at(self) -> dt.datetime:
-        return dt.datetime.combine(
-            self.cleaned_data["day"], self.cleaned_data["start"], tzinfo=LONDON
-        )
 
 
 class DecisionCreateForm(InputRulesForm):

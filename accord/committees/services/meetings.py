@@ -22,6 +22,7 @@ from .. import rules
 from ..access import is_chair, is_senior_officer, meeting_for, sits_on
 from ..history import meeting_event_add
 from ..models import AgendaItem, ItemProposal, Meeting, ProposalSignature
+from ..notify import meeting_invitations_queue
 from ._common import profile_of, refuse
 
 Reason = AgendaItem.Reason
@@ -260,6 +261,7 @@ def agenda_publish(*, actor: Actor, meeting: Meeting) -> Meeting:
         data={"items": on_agenda},
     )
     meeting.refresh_from_db()
+    meeting_invitations_queue(meeting)
     return meeting
 
 
@@ -272,6 +274,7 @@ def meeting_cancel(*, actor: Actor, meeting: Meeting, reason: str) -> Meeting:
         refuse(meeting.council, "Only democratic services cancel a meeting.")
     if meeting.state == Meeting.State.CANCELLED:
         refuse(meeting.council, "The meeting is already cancelled.")
+    was_published = meeting.published_at is not None
     Meeting.objects.filter(pk=meeting.pk).update(
         state=Meeting.State.CANCELLED, sequence=F("sequence") + 1
     )
@@ -284,6 +287,48 @@ def meeting_cancel(*, actor: Actor, meeting: Meeting, reason: str) -> Meeting:
         data={"reason": reason},
     )
     meeting.refresh_from_db()
+    if was_published:
+        meeting_invitations_queue(meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_reschedule(
+    *, actor: Actor, meeting: Meeting, starts_at: dt.datetime, ends_at: dt.datetime, place: str
+) -> Meeting:
+    """Democratic services move a meeting or change its place; the iCalendar SEQUENCE rises in the same
+    locked transaction and, once the agenda is published, each Member gets the updated invitation.
+    The agenda's publication day stays. Raises `AccordError` naming the field."""
+    meeting = meeting_for(actor, meeting.pk, lock=True)
+    council = meeting.council
+    if not actor.is_democratic_services:
+        refuse(council, "Only democratic services move a meeting.")
+    if meeting.state == Meeting.State.CANCELLED:
+        refuse(council, "The meeting is cancelled.")
+    if ends_at <= starts_at:
+        refuse(council, "The meeting must end after it starts.", field="ends_at")
+    if meeting.publication_date > starts_at.astimezone(rules.LONDON).date():
+        refuse(
+            council,
+            "The meeting cannot be before its agenda's publication day.",
+            field="starts_at",
+        )
+    before = f"{meeting.starts_at.astimezone(rules.LONDON):%d %B %Y %H:%M} at {meeting.place}"
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=starts_at, ends_at=ends_at, place=place, sequence=F("sequence") + 1
+    )
+    after = f"{starts_at.astimezone(rules.LONDON):%d %B %Y %H:%M} at {place}"
+    meeting_event_add(
+        meeting,
+        actor=actor,
+        kind="moved",
+        description=f"The meeting moved from {before} to {after}.",
+        citations=[],
+        data={"before": before, "after": after},
+    )
+    meeting.refresh_from_db()
+    if meeting.published_at is not None:
+        meeting_invitations_queue(meeting)
     return meeting
 
 

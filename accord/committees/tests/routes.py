@@ -152,6 +152,15 @@ MEETING_API_ACTIONS: list[tuple[str, dict[str, int], dict[str, Any]]] = [
     ("proposal-refuse", REFUSED, {"proposal_id": NONE, "reason": "Not ours."}),
     # The Chair has not settled the proposed item: publishing is refused (D 2.9).
     ("publish", REFUSED, {}),
+    (
+        "reschedule",
+        API_ACTION_BY["democratic_services"],
+        {
+            "starts_at": "2099-03-25T18:30:00+00:00",
+            "ends_at": "2099-03-25T20:30:00+00:00",
+            "place": "Committee Room 1",
+        },
+    ),
     ("cancel", API_ACTION_BY["democratic_services"], {"reason": "Storm."}),
 ]
 

@@ -170,3 +170,47 @@ def test_another_councils_meeting_is_not_found(scene: Scene) -> None:
     )
     assert other.get(f"/api/v1/councils/{scene.council.slug}/meetings").status_code == 404
     assert other.get(f"/councils/{scene.council.slug}/meetings/").status_code == 404
+
+
+def test_invitations_on_publish_move_and_cancel_keep_one_uid(scene: Scene) -> None:
+    from accord.notifications.models import OutboxMessage
+
+    s = scene
+    s.members["chair"].email = "chair@example.org"
+    s.members["chair"].save()
+    dem = s.actor("democratic_services")
+    services.agenda_publish(actor=dem, meeting=s.meeting)
+    moved = post(
+        s.client("democratic_services"),
+        f"/api/v1/meetings/{s.meeting.pk}/reschedule",
+        {
+            "starts_at": "2026-03-25T18:30:00+00:00",
+            "ends_at": "2026-03-25T20:30:00+00:00",
+            "place": "Committee Room 1",
+        },
+    )
+    assert moved.status_code == 200 and moved.json()["sequence"] == 2
+    services.meeting_cancel(actor=dem, meeting=s.meeting, reason="Storm.")
+    sent = list(OutboxMessage.objects.filter(recipient="chair@example.org").order_by("id"))
+    assert sent[0].subject.startswith("Planning Committee, Tuesday 24 March 2026")
+    assert [m.subject.split(":")[0] for m in sent[1:]] == ["Changed", "Cancelled"]
+    uid = f"UID:meeting-{s.meeting.uid}@accord"
+    assert all(uid in m.calendar.replace("\r\n ", "") for m in sent)
+    assert "METHOD:CANCEL" in sent[-1].calendar and "SEQUENCE:3" in sent[-1].calendar
+    assert "Committee Room 1" in sent[1].calendar
+
+
+def test_a_move_before_the_publication_day_is_refused_naming_the_field(scene: Scene) -> None:
+    s = scene
+    page = s.client("democratic_services").post(
+        f"/meetings/{s.meeting.pk}/actions/reschedule/",
+        {
+            "reschedule-day": "2026-03-10",
+            "reschedule-start": "18:00",
+            "reschedule-hours": "2",
+            "reschedule-place": "Hall",
+        },
+    )
+    assert page.status_code == 400 and "before its agenda" in page.content.decode()
+    s.meeting.refresh_from_db()
+    assert s.meeting.sequence == 0 and s.meeting.place == "Council Chamber"
