@@ -11,6 +11,7 @@ class CommitteesConfig(AppConfig):
         from accord.cases.nav import nav_register
         from accord.notifications.feeds import calendar_feed_register
 
+        from . import invariants  # noqa: F401  (registers the named checks)
         from .actions import DECISION_ACTIONS, MEETING_ACTIONS
         from .calendar import meetings_of_user
         from .nav import committee_nav_links

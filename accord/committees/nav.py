@@ -9,8 +9,6 @@ from accord.councils.models import Council
 
 
 def committee_nav_links(actor: Actor, council: Council) -> list[tuple[str, str]]:
-    """(label, url): the council's meetings and its decision records, for everyone of the council."""
-    return [
-        ("Meetings", reverse("committees:meetings", kwargs={"slug": council.slug})),
-        ("Decisions", reverse("committees:decisions", kwargs={"slug": council.slug})),
-    ]
+    """(label, url): one link for everyone of the council, to its meetings; the meetings page leads on to
+    the decision records (one link keeps the navigation on one row)."""
+    return [("Meetings", reverse("committees:meetings", kwargs={"slug": council.slug}))]

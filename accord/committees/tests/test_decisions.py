@@ -130,3 +130,21 @@ def test_only_the_named_officer_places_advice(norfolk: Scene) -> None:
     with pytest.raises(AccordError) as again:
         services.advice_submit(actor=s.actor("officer"), decision=decision, text="Replace it.")
     assert "cannot be replaced" in again.value.message
+
+
+@pytest.mark.cites("N 9")
+def test_advice_removed_behind_accords_back_is_named(norfolk: Scene) -> None:
+    from django.db import connection
+
+    from accord.core.invariants import invariants_check
+
+    if connection.vendor == "postgresql":
+        pytest.skip("the database itself refuses the deletion (test_postgres)")
+    s = norfolk
+    decision = s.decision()
+    services.advice_submit(actor=s.actor("officer"), decision=decision, text="One.")
+    services.advice_correct(actor=s.actor("officer"), decision=decision, text="Two.", reason="x")
+    assert not [b for b in invariants_check() if b.invariant.startswith("decision.")]
+    OfficerAdvice.objects.filter(version=1).delete()
+    names = [b.invariant for b in invariants_check(council=s.council.slug)]
+    assert "decision.advice-versions-unbroken" in names

@@ -39,3 +39,11 @@ def test_demo_year_of_meetings_agendas_and_decisions() -> None:
     page = member.get(f"/meetings/{waiting.meeting_id}/").content.decode()
     assert "Sign a Members&#x27; proposal" in page or "Sign a Members' proposal" in page
     assert not ItemProposal.objects.filter(meeting__council__profile="norfolk").exists()
+
+
+def test_demo_data_obeys_every_invariant() -> None:
+    from accord.core.invariants import invariants_check
+
+    demo_load()
+    breaches = [b for b in invariants_check() if b.invariant.startswith(("decision.", "agenda."))]
+    assert breaches == []
