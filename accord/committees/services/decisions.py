@@ -11,7 +11,7 @@ from django.db import transaction
 
 from accord.core import clock
 from accord.core.access import Actor
-from accord.councils.models import Committee, Council, Member, Officer
+from accord.councils.models import Committee, Council, Member, Office, Officer
 
 from .. import rules
 from ..access import decision_for, is_advising_officer, is_decision_maker
@@ -20,6 +20,7 @@ from ..models import DecisionRecord, Meeting, OfficerAdvice
 from ._common import profile_of, refuse
 
 State = DecisionRecord.State
+CABINET_OFFICES = (Office.Kind.LEADER, Office.Kind.CABINET_MEMBER)
 Maker = DecisionRecord.Maker
 
 
@@ -34,6 +35,10 @@ def _maker_check(
     if maker in (Maker.LEADER, Maker.CABINET_MEMBER):
         if maker_member is None or maker_member.council_id != council.pk:
             refuse(council, "Name the Member who takes the decision.", field="maker_member")
+        offices = [Office.Kind.LEADER] if maker == Maker.LEADER else list(CABINET_OFFICES)
+        if not maker_member.offices.filter(kind__in=offices).exists():
+            what = "the Leader" if maker == Maker.LEADER else "a Cabinet Member (or the Leader)"
+            refuse(council, f"Cllr {maker_member.name} is not {what}.", field="maker_member")
     elif maker in (Maker.CABINET, Maker.COMMITTEE):
         if maker_committee is None or maker_committee.council_id != council.pk:
             refuse(council, "Name the committee that takes the decision.", field="maker_committee")

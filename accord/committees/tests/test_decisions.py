@@ -148,3 +148,21 @@ def test_advice_removed_behind_accords_back_is_named(norfolk: Scene) -> None:
     OfficerAdvice.objects.filter(version=1).delete()
     names = [b.invariant for b in invariants_check(council=s.council.slug)]
     assert "decision.advice-versions-unbroken" in names
+
+
+def test_the_named_maker_must_hold_the_office(norfolk: Scene) -> None:
+    s = norfolk
+    officer = s.roles.user("officer").officer  # type: ignore[union-attr]
+    for maker, member in (("leader", "cabinet_member"), ("cabinet-member", "member")):
+        with pytest.raises(AccordError) as refused:
+            services.decision_create(
+                actor=s.actor("democratic_services"),
+                council=s.council,
+                matter="m",
+                maker=maker,
+                report="r",
+                advising_officer=officer,
+                maker_member=s.members[member],
+            )
+        assert refused.value.field == "maker_member"
+    assert not DecisionRecord.objects.exists()
