@@ -36,6 +36,14 @@ def cites(profile: Profile | None, *rule_ids: str) -> list[Citation]:
     return list(found.values())
 
 
+def statutory_officers(profile: Profile | None) -> list[Citation]:
+    """D 2.11, the definition of the three statutory officers whose duty to report keeps an item on the
+    agenda, cited beside `agenda.must-add` where the profile has it."""
+    if profile is None or profile.key != "district" or not profile.has_paragraph("2.11"):
+        return []
+    return [profile.cite("2.11")]
+
+
 def guidance(profile: Profile | None) -> list[Citation]:
     """N 11-12 where the profile has them: how officers represent the decisions of Members."""
     if profile is None:

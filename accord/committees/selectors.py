@@ -55,7 +55,13 @@ def item_citations(council: Council, item: AgendaItem) -> list[Citation]:
         if item.must_add == AgendaItem.Reason.MEMBERS_PROPOSAL
         else rules.MUST_ADD
     )
-    return rules.cites(profile_of(council), rule)
+    profile = profile_of(council)
+    extra = (
+        rules.statutory_officers(profile)
+        if item.must_add == AgendaItem.Reason.STATUTORY_OFFICER
+        else []
+    )
+    return rules.cites(profile, rule) + extra
 
 
 def published_meetings(council: Council) -> QuerySet[Meeting]:

@@ -133,6 +133,7 @@ def item_propose(
                     "Officer) reports under a duty of their office.",
                     rules.MUST_ADD,
                     field="must_add",
+                    also=rules.statutory_officers,
                 )
             statutory_role = sorted(actor.statutory_roles)[0]
         if must_add not in (Reason.LEGAL_PERIOD, Reason.STATUTORY_OFFICER):
@@ -214,6 +215,7 @@ def item_remove(*, actor: Actor, meeting: Meeting, item_id: int, reason: str) ->
             + ".",
             rule,
             field="item",
+            also=rules.statutory_officers if item.must_add == Reason.STATUTORY_OFFICER else None,
         )
     if item.state == AgendaItem.State.REMOVED:
         refuse(council, "The item is already off the agenda.", *CHAIR, field="item")
