@@ -52,4 +52,5 @@ urlpatterns = [
     path("", include("accord.rulings.urls")),
     path("", include("accord.web.urls")),
     path("", include("accord.groups.urls")),
+    path("", include("accord.committees.urls")),
 ]

@@ -47,6 +47,7 @@ api.add_router("", "accord.correspondence.api_actions.router")
 api.add_router("", "accord.correspondence.api_support.router")
 api.add_router("", "accord.concerns.api.router")
 api.add_router("", "accord.rulings.api.router")
+api.add_router("", "accord.committees.api.router")
 
 
 def _citation(c: Any) -> Any:

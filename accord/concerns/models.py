@@ -114,7 +114,8 @@ class InformalMeeting(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start"
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="concern_meeting_ends_after_start",
             )
         ]
 

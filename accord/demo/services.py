@@ -27,6 +27,7 @@ from accord.councils.models import (
     Service,
     StatutoryRole,
 )
+from accord.demo.committees import demo_committees_load
 from accord.demo.concerns import demo_concerns_load
 from accord.demo.correspondence import demo_correspondence_load
 from accord.demo.history import demo_history_load
@@ -237,6 +238,7 @@ def demo_load(*, seed: int = SEED) -> list[DemoLogin]:
     demo_matters_load(slugs=fresh)
     demo_correspondence_load(slugs=fresh)
     demo_concerns_load(slugs=fresh)
+    demo_committees_load(slugs=fresh, seed=seed)
     if fresh:
         _user(ADMIN_USERNAME, is_superuser=True, is_staff=True, email="admin@example.org")
     return demo_logins()

@@ -216,6 +216,28 @@ RULE_PARAMS.update(
 WORKFLOWS = WORKFLOWS | {"group.chief-officer-approval", "group.verify-minutes"}
 
 
+# committees: meetings, agendas and decision records (accord.committees).
+class MembersProposalParams(NoParams):
+    """`agenda.members-proposal` (D 2.9): how many Members of the committee, how many working days before
+    the agenda's publication."""
+
+    members: StrictInt = Field(default=3, ge=1, le=50)
+    working_days: StrictInt = Field(default=5, ge=0, le=60)
+
+
+RULE_PARAMS.update(
+    {
+        "agenda.chair-decides": NoParams,
+        "agenda.must-add": NoParams,
+        "agenda.members-proposal": MembersProposalParams,
+        "decision.advice-on-record": NoParams,
+        "decision.advice-considered": NoParams,
+        "decision.scrutiny-same-advice": NoParams,
+    }
+)
+WORKFLOWS = WORKFLOWS | {"agenda.chair-decides"}
+
+
 def rule_kind(rule_id: str) -> str:
     """'workflow' or 'rule': what the engine does with a known rule id."""
     return "workflow" if rule_id in WORKFLOWS else "rule"

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accord.correspondence",
     "accord.concerns",
     "accord.rulings",
+    "accord.committees",
     # After Accord's apps, so that Accord's templates for allauth's pages are the ones found.
     "allauth",
     "allauth.account",

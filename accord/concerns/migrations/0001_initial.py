@@ -311,7 +311,7 @@ class Migration(migrations.Migration):
             model_name="informalmeeting",
             constraint=models.CheckConstraint(
                 condition=models.Q(("ends_at__gt", models.F("starts_at"))),
-                name="meeting_ends_after_start",
+                name="concern_meeting_ends_after_start",
             ),
         ),
         migrations.AddConstraint(
