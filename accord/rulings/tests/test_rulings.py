@@ -109,7 +109,9 @@ def test_bad_input_names_the_field_and_saves_nothing() -> None:
         {"paragraph": "99", "interpretation": "x"},
         content_type="application/json",
     )
-    assert api.status_code == 400 and "no paragraph 99" in api.json()["detail"]
+    assert api.status_code == 422 and api.json()["errors"] == [
+        {"field": "paragraph", "message": "There is no paragraph 99 in the council's protocol"}
+    ]
     api = client.post(
         "/api/v1/rulings",
         {"paragraph": "6.3", "interpretation": "x", "supersedes_id": 999999},
