@@ -18,6 +18,8 @@ generated from it sends what the API takes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
@@ -36,6 +38,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from accord.core.dates import DATE_MAX, DATE_MIN, DATE_RANGE_WORDS, moment_problem
+from accord.core.errors import AccordError
 from accord.core.text import MULTI_LINE_PATTERN, ONE_LINE_PATTERN, field_max_length, text_problem
 from accord.councils.models import Council
 
@@ -142,6 +145,19 @@ def fits(model: type[models.Model], field: str) -> Fits:
 def input_error(where: str, field: str, message: str) -> ValidationError:
     """A 422 for one input (`where` is "body", "query" or "path"), in the same shape as a schema's own."""
     return ValidationError([{"loc": (where, field), "msg": message}])
+
+
+@contextmanager
+def inputs_named() -> Iterator[None]:
+    """A service's complaint about one input (a `field`, no paragraph behind it: a day in the past, a
+    paragraph the protocol lacks) is a 422 naming that field; a rule's refusal stays a 400 with its
+    paragraphs."""
+    try:
+        yield
+    except AccordError as error:
+        if error.field and not error.citations:
+            raise input_error("body", error.field, error.message) from None
+        raise
 
 
 def period_check(

@@ -13,7 +13,16 @@ from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
-from accord.api.inputs import MAX_ID, Fits, Id, Input, body_ref, fits, input_error
+from accord.api.inputs import (
+    MAX_ID,
+    Fits,
+    Id,
+    Input,
+    body_ref,
+    fits,
+    input_error,
+    inputs_named,
+)
 from accord.api.schemas import ErrorOut
 from accord.cases.actions import Action
 from accord.cases.citation_notes import citation_with_notes
@@ -166,14 +175,15 @@ def concern_raise(request: HttpRequest, payload: ConcernRaiseIn) -> Any:
             payload.about_officer_id,
             "about_officer_id",
         )
-    concern = services.concern_raise(
-        actor=actor,
-        summary=payload.summary,
-        details=payload.details,
-        about_member=about_member,
-        about_officer=about_officer,
-        unlawful_conduct=payload.unlawful_conduct,
-    )
+    with inputs_named():
+        concern = services.concern_raise(
+            actor=actor,
+            summary=payload.summary,
+            details=payload.details,
+            about_member=about_member,
+            about_officer=about_officer,
+            unlawful_conduct=payload.unlawful_conduct,
+        )
     return Status(201, concern_out(actor, concern_for(actor, concern.pk)))
 
 
@@ -189,7 +199,8 @@ def _take(request: HttpRequest, action: Action, concern_id: int, data: dict[str,
     concern = concern_for(actor, concern_id)
     if not action.offered(actor, concern) and not reads_details(actor, concern):
         concern_for(actor, 0)
-    action.call(actor, concern, action.data_from_api(concern, data))
+    with inputs_named():
+        action.call(actor, concern, action.data_from_api(concern, data))
     return concern_out(actor, concern_for(actor, concern_id))
 
 

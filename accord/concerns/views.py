@@ -37,6 +37,10 @@ CONFIRMATIONS = {
 }
 
 
+# The services name the meeting's start `starts_at`; the page asks for its date and start time.
+FORM_FIELDS = {"starts_at": "date"}
+
+
 class ListFilterForm(forms.Form):
     q = forms.CharField(label="Search", required=False, max_length=selectors.QUERY_MAX)
     state = forms.ChoiceField(
@@ -174,9 +178,13 @@ def concern_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             declared.call(actor, concern, form.cleaned_data)
         except AccordError as error:
             concern = concern_for(actor, pk)
-            context = _case_context(actor, concern, accord_error=error)
-            return render(request, "concerns/detail.html", context, status=400)
-        messages.success(request, CONFIRMATIONS.get(action, "Done."))
-        return redirect("concerns:detail", pk=pk)
+            field = FORM_FIELDS.get(error.field or "", error.field)
+            if not (field and field in form.fields):
+                context = _case_context(actor, concern, accord_error=error)
+                return render(request, "concerns/detail.html", context, status=400)
+            form.add_error(field, error.message)
+        else:
+            messages.success(request, CONFIRMATIONS.get(action, "Done."))
+            return redirect("concerns:detail", pk=pk)
     context = _case_context(actor, concern, action_forms={action: form}, invalid_action=action)
     return render(request, "concerns/detail.html", context, status=400)

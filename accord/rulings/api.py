@@ -1,7 +1,8 @@
 """Questions about the protocol (D 1.3, D 1.4) and the Monitoring Officer's rulings (D 12) in the v1 API.
 
 Rulings are read by everyone of the council (they are part of its rules); a question only by the person who
-asked and the officers who have held it (anything else is a 404). A refusal is a 400 with its paragraphs.
+asked and the officers who have held it (anything else is a 404). A refusal is a 400 with its paragraphs;
+bad input (an unknown paragraph among it) a 422 naming the field.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from accord.api.auth import api_actor
-from accord.api.inputs import MAX_ID, Fits, Id, Input, body_ref
+from accord.api.inputs import MAX_ID, Fits, Id, Input, body_ref, inputs_named
 from accord.api.schemas import ErrorOut
 from accord.cases.actions import Action
 from accord.cases.citation_notes import citation_with_notes
@@ -151,12 +152,13 @@ def ruling_record(request: HttpRequest, payload: RulingIn) -> Any:
             payload.supersedes_id,
             "supersedes_id",
         )
-    ruling = services.ruling_record(
-        actor=actor,
-        paragraph=payload.paragraph,
-        interpretation=payload.interpretation,
-        supersedes=supersedes,
-    )
+    with inputs_named():
+        ruling = services.ruling_record(
+            actor=actor,
+            paragraph=payload.paragraph,
+            interpretation=payload.interpretation,
+            supersedes=supersedes,
+        )
     profile = services.profile_for(ruling.council)
     return Status(201, ruling_out(ruling, profile.label(ruling.paragraph)))
 
@@ -175,9 +177,10 @@ def question_list(request: HttpRequest) -> list[dict[str, Any]]:
 def question_ask(request: HttpRequest, payload: QuestionIn) -> Any:
     """A Member asks the Monitoring Officer (D 1.3); an officer their line manager (D 1.4)."""
     actor = api_actor(request)
-    question = services.question_ask(
-        actor=actor, question=payload.question, paragraph=payload.paragraph
-    )
+    with inputs_named():
+        question = services.question_ask(
+            actor=actor, question=payload.question, paragraph=payload.paragraph
+        )
     return Status(201, question_out(actor, question_for(actor, question.pk)))
 
 
@@ -191,7 +194,8 @@ def _handler(action: Action) -> Any:
     def with_input(request: HttpRequest, question_id: QuestionId, payload: Any) -> Any:
         actor = api_actor(request)
         question = question_for(actor, question_id)
-        action.call(actor, question, action.data_from_api(question, payload.dict()))
+        with inputs_named():
+            action.call(actor, question, action.data_from_api(question, payload.dict()))
         return question_out(actor, question_for(actor, question_id))
 
     with_input.__annotations__["payload"] = action.schema

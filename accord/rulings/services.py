@@ -197,7 +197,7 @@ def ruling_record(
 
     Raises `AccordError` for anyone but the Monitoring Officer, a council whose protocol has no such rule,
     an unknown paragraph, or a ruling already superseded."""
-    if actor.council_id is None or actor.officer is None or actor.user is None:
+    if actor.council_id is None or actor.user is None:
         raise AccordError("Only the Monitoring Officer records a ruling")
     council = Council.objects.get(pk=actor.council_id)
     profile = profile_for(council)
@@ -206,7 +206,7 @@ def ruling_record(
         raise AccordError(
             "This council's protocol does not provide for rulings on its interpretation"
         )
-    if not records_rulings(actor):
+    if actor.officer is None or not records_rulings(actor):
         raise AccordError("Only the Monitoring Officer records a ruling", citations=citations)
     pid = _paragraph_check(profile, paragraph, required=True)
     if supersedes is not None:

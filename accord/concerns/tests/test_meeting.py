@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from accord.concerns import services
 from accord.concerns.models import Concern, ConcernEvent, InformalMeeting
@@ -185,3 +186,24 @@ def test_the_meeting_is_in_each_invitees_private_feed_and_no_one_elses() -> None
         assert [e.uid for e in events] == [f"concern-meeting-{meeting.pk}@concernshire.accord"], who
     for who in ("other", "chair", "head", "director"):
         assert meetings_for_feed(scene.users[who]) == [], who
+
+
+@pytest.mark.cites("D 11.3")
+def test_a_meeting_day_in_the_past_on_the_page_is_named_at_the_date_and_nothing_is_saved() -> None:
+    scene = make_scene()
+    concern = scene.raise_("officer", "member")
+    yesterday = clock.today() - dt.timedelta(days=1)
+    response = scene.client("monitoring").post(
+        reverse("concerns:action", args=(concern.pk, "meeting-arrange")),
+        {
+            "meeting-arrange-date": f"{yesterday:%d/%m/%Y}",
+            "meeting-arrange-start": "10:00",
+            "meeting-arrange-minutes": "60",
+            "meeting-arrange-place": "Committee Room 2",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'href="#id_meeting-arrange-date">The meeting must start in the future' in html
+    assert not InformalMeeting.objects.exists()
+    assert not OutboxMessage.objects.filter(template="concern_meeting").exists()

@@ -127,8 +127,12 @@ def test_the_meeting_through_the_api_refuses_a_time_in_the_past_naming_it() -> N
         {"starts_at": "2001-01-01T10:00:00+00:00", "minutes": 60, "place": "Room"},
         content_type="application/json",
     )
-    assert response.status_code == 400
-    assert "future" in response.json()["detail"]
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "starts_at", "message": "The meeting must start in the future"}
+    ]
+    concern.refresh_from_db()
+    assert concern.state == Concern.State.RAISED and not hasattr(concern, "meeting")
     bad = scene.client("monitoring").post(
         f"/api/v1/concerns/{concern.pk}/meeting-arrange",
         {"starts_at": "2030-01-01T10:00:00", "minutes": 60, "place": "Room"},

@@ -86,7 +86,9 @@ def test_bad_input_names_the_field_and_saves_nothing() -> None:
     api = client.post(
         "/api/v1/questions", {"question": "x", "paragraph": "99.9"}, content_type="application/json"
     )
-    assert api.status_code == 400 and "no paragraph 99.9" in api.json()["detail"]
+    assert api.status_code == 422 and api.json()["errors"] == [
+        {"field": "paragraph", "message": "There is no paragraph 99.9 in the council's protocol"}
+    ]
     api = client.post("/api/v1/questions", {"question": "x\x00"}, content_type="application/json")
     assert api.status_code == 422 and api.json()["errors"][0]["field"] == "question"
     assert not Question.objects.exists()
