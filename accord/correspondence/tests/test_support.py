@@ -98,3 +98,36 @@ def test_support_is_for_council_business_only(roles: Roles) -> None:
         "requested",
         "provided",
     ]
+
+
+@pytest.mark.cites("D 9")
+def test_an_api_token_does_not_pass_the_agreement_by(roles: Roles) -> None:
+    from accord.api.services import api_token_create
+
+    _token, plaintext = api_token_create(user=roles.user("member"), name="scripts")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+    assert client.get("/api/v1/correspondence").status_code == 200
+    _publish(roles, "2026-1")
+    for path in ("/api/v1/correspondence", "/api/v1/enquiries"):
+        refused = client.get(path)
+        assert refused.status_code == 403, path
+        assert refused.json()["citations"][0]["label"] == "D 9"
+    made = client.post(
+        "/api/v1/support-requests",
+        json.dumps({"kind": "printing", "details": "Ward leaflets", "council_business": True}),
+        content_type="application/json",
+    )
+    assert made.status_code == 403 and not SupportRequest.objects.exists()
+    # The agreement itself stays open to the API, so it can be read and accepted there.
+    assert client.get("/api/v1/ict-agreement").json()["version"] == "2026-1"
+    accepted = client.post("/api/v1/ict-agreement/accept")
+    assert accepted.status_code in (200, 201), accepted.content
+    assert client.get("/api/v1/correspondence").status_code == 200
+    # An officer's token is never asked; a forged token is still the API's 401.
+    _token, officer = api_token_create(user=roles.user("officer"), name="scripts")
+    assert (
+        Client(HTTP_AUTHORIZATION=f"Bearer {officer}").get("/api/v1/correspondence").status_code
+        == 200
+    )
+    forged = Client(HTTP_AUTHORIZATION="Bearer accord_" + "x" * 43)
+    assert forged.get("/api/v1/correspondence").status_code == 401
