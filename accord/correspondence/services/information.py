@@ -32,7 +32,6 @@ from accord.correspondence.services._common import (
     reference_placeholder,
     reference_set,
 )
-from accord.councils.calendars import calendar_for
 from accord.councils.models import Council
 
 Regime = InformationRequest.Regime
@@ -45,11 +44,11 @@ def statutory_citation(regime: str) -> dict[str, str]:
 
 
 def information_due(council: Council, regime: str, received_on: dt.date) -> dt.date:
-    """The statutory deadline of a request received on `received_on` (FOIA s.10 or UK GDPR Art. 12(3))."""
-    calendar = calendar_for(council)
+    """The statutory deadline of a request received on `received_on` (FOIA s.10 or UK GDPR Art. 12(3)),
+    by the law's working days: the council's closure days never extend it."""
     if regime == Regime.FREEDOM_OF_INFORMATION:
-        return rules.foia_due(calendar, received_on)
-    return rules.subject_access_due(calendar, received_on)
+        return rules.foia_due(received_on)
+    return rules.subject_access_due(received_on)
 
 
 def information_request_log(
