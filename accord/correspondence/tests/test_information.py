@@ -82,12 +82,18 @@ def test_subject_access_deadline_is_one_calendar_month(roles: Roles, received: D
 
 @pytest.mark.cites("D 8.3")
 def test_the_request_shows_its_deadline_and_statute_in_page_and_api(roles: Roles) -> None:
-    info = information_log(roles.user("democratic_services"), received_on=D(2026, 4, 20))
+    info = information_log(
+        roles.user("democratic_services"),
+        received_on=D(2026, 4, 20),
+        date_from=D(2025, 4, 20),
+        date_to=D(2026, 4, 20),
+    )
     assert info.due_date == D(2026, 5, 19)
     client = Client()
     client.force_login(roles.user("monitoring_officer"))
     page = client.get(reverse("correspondence:information-detail", args=(info.pk,))).content
     assert b"Tuesday 19 May 2026" in page and b"FOIA s.10" in page
+    assert b"20 April 2025 to 20 April 2026" in page  # the period searched
     api = client.get(f"/api/v1/information-requests/{info.pk}").json()
     assert api["due_date"] == "2026-05-19"
     assert api["citations"][0]["label"] == "FOIA s.10"

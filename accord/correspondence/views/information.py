@@ -95,6 +95,7 @@ def _detail(
     context = council_context(
         info.council,
         info=info,
+        period=f"{info.date_from:%-d %B %Y} to {info.date_to:%-d %B %Y}",
         hits=hits,
         flagged=sum(1 for h in hits if h.confidential),
         statute=statutory_citation(info.regime),
