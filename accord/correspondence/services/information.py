@@ -18,7 +18,8 @@ import zipfile
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from accord.cases.disclosure import DisclosureHit, disclosure_search
+from accord.cases import disclosure
+from accord.cases.disclosure import DisclosureHits, disclosure_search
 from accord.core import clock
 from accord.core.access import Actor
 from accord.core.csv import csv_lines
@@ -108,8 +109,9 @@ def information_request_log(
     return info
 
 
-def information_request_hits(actor: Actor, info: InformationRequest) -> list[DisclosureHit]:
-    """What Accord holds for the request's terms and period, as the searcher may see it."""
+def information_request_hits(actor: Actor, info: InformationRequest) -> DisclosureHits:
+    """What Accord holds for the request's terms and period, as the searcher may see it (with the kinds of
+    record that found more than are listed, `incomplete`)."""
     return disclosure_search(
         council=info.council,
         actor=actor,
@@ -146,10 +148,18 @@ def information_request_answer(
     return fresh
 
 
+def incomplete_note(kind: str) -> str:
+    limit = disclosure.SOURCE_LIMIT
+    return (
+        f"More than {limit} records of {kind} match: only the first {limit} are listed "
+        "and in the bundle. Narrow the search words or the period to see the rest."
+    )
+
+
 def information_bundle(actor: Actor, info: InformationRequest) -> bytes:
     """The bundle as ZIP bytes: one HTML record per hit that may be disclosed (`records/<n>-<ref>.html`)
     and `index.csv` (through `accord.core.csv`) listing every hit, the confidential ones as flagged for
-    review and not exported."""
+    review and not exported, and a row for each kind of record that found more than are listed."""
     hits = information_request_hits(actor, info)
     rows: list[tuple[object, ...]] = [INDEX_HEADER]
     buffer = io.BytesIO()
@@ -175,5 +185,17 @@ def information_bundle(actor: Actor, info: InformationRequest) -> bytes:
                 render_to_string("correspondence/bundle_record.html", {"hit": hit, "info": info}),
             )
             rows.append((name, hit.source, hit.reference, hit.title, day, "yes", ""))
+        for kind in hits.incomplete:
+            rows.append(
+                (
+                    "",
+                    kind,
+                    "",
+                    incomplete_note(kind),
+                    "",
+                    "no",
+                    "incomplete: narrow the search words or period",
+                )
+            )
         bundle.writestr("index.csv", "".join(csv_lines(rows)))
     return buffer.getvalue()

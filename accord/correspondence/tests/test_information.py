@@ -282,3 +282,41 @@ def test_a_user_without_a_council_gets_nothing(roles: Roles) -> None:
     client = Client()
     client.force_login(user)
     assert client.get(reverse("correspondence:information-list")).status_code == 404
+
+
+@pytest.mark.cites("D 8.3")
+def test_a_search_that_finds_more_than_it_lists_says_so_in_page_api_and_bundle(
+    roles: Roles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source lists at most SOURCE_LIMIT records of a kind; finding more is never silent."""
+    monkeypatch.setattr(disclosure, "SOURCE_LIMIT", 3)
+
+    def many(council, actor, query, date_from, date_to):  # type: ignore[no-untyped-def]
+        return [
+            DisclosureHit(
+                source="Minutes",
+                reference=f"MIN-{n}",
+                title=f"Abbey Road minute {n}",
+                at=clock.now(),
+                text="Minute",
+            )
+            for n in range(4)
+        ]
+
+    disclosure.disclosure_sources_register("test-minutes", many)
+    try:
+        info = information_log(roles.user("democratic_services"))
+        client = Client()
+        client.force_login(roles.user("democratic_services"))
+        page = client.get(reverse("correspondence:information-detail", args=(info.pk,)))
+        text = page.content.decode()
+        assert "More than 3 records of Minutes match" in text and "MIN-3" not in text
+        api = client.get(f"/api/v1/information-requests/{info.pk}").json()
+        assert api["incomplete"] == ["Minutes"]
+        assert [h["reference"] for h in api["hits"]] == ["MIN-0", "MIN-1", "MIN-2"]
+        index, records = _bundle(client, info)
+        assert len(records) == 3
+        assert index[-1]["note"].startswith("incomplete")
+        assert "More than 3 records of Minutes" in index[-1]["title"]
+    finally:
+        disclosure._SOURCES.pop("test-minutes")
