@@ -2,8 +2,9 @@
 
 A source is `(council, actor, query, date_from, date_to) -> list[DisclosureHit]`: the records of the council
 that the actor may see, matching the words of `query` (a person, a place or a subject; on PostgreSQL by
-full-text search, elsewhere by substring), dated within the period (both days included). A source never
-widens what the actor may see. A hit marked `confidential` (a political group's or a briefing's material)
+full-text search, elsewhere by substring), dated within the period (both days included), oldest first and
+at most `SOURCE_LIMIT + 1` of each kind (`DisclosureHit.source`): more than `SOURCE_LIMIT` tells the search
+that more were found than are listed, never silently. A source never widens what the actor may see. A hit marked `confidential` (a political group's or a briefing's material)
 is flagged for review and never exported without it.
 """
 
@@ -24,6 +25,7 @@ from accord.councils.models import Council
 
 M = TypeVar("M", bound=Model)
 MAX_QUERY_LENGTH = 200
+SOURCE_LIMIT = 500
 
 
 @dataclass(frozen=True)
@@ -51,16 +53,28 @@ def disclosure_sources_register(name: str, source: DisclosureSource) -> None:
     _SOURCES[name] = source
 
 
+class DisclosureHits(list[DisclosureHit]):
+    """The hits of a search, and `incomplete`: the kinds of record (`DisclosureHit.source`) that matched
+    more than `SOURCE_LIMIT` records, of which only the first `SOURCE_LIMIT` are listed (the search is to
+    be narrowed, by its words or its period, before anything is disclosed)."""
+
+    def __init__(self, hits: list[DisclosureHit], incomplete: list[str]) -> None:
+        super().__init__(hits)
+        self.incomplete = incomplete
+
+
 def disclosure_search(
     *, council: Council, actor: Actor, query: str, date_from: dt.date, date_to: dt.date
-) -> list[DisclosureHit]:
-    """Every registered source's hits, oldest first (then by reference)."""
-    hits = [
-        hit
-        for source in _SOURCES.values()
-        for hit in source(council, actor, query, date_from, date_to)
-    ]
-    return sorted(hits, key=lambda h: (h.at, h.source, h.reference))
+) -> DisclosureHits:
+    """Every registered source's hits, oldest first (then by reference), at most `SOURCE_LIMIT` of each
+    kind; the kinds that found more are named in `incomplete`."""
+    kinds: dict[str, list[DisclosureHit]] = {}
+    for source in _SOURCES.values():
+        for hit in source(council, actor, query, date_from, date_to):
+            kinds.setdefault(hit.source, []).append(hit)
+    incomplete = sorted(kind for kind, found in kinds.items() if len(found) > SOURCE_LIMIT)
+    hits = [hit for found in kinds.values() for hit in found[:SOURCE_LIMIT]]
+    return DisclosureHits(sorted(hits, key=lambda h: (h.at, h.source, h.reference)), incomplete)
 
 
 def disclosure_filter(

@@ -322,6 +322,7 @@ class InformationRequestOut(Schema):
     response: str
     citations: list[dict[str, Any]]
     hits: list[HitOut] | None = None
+    incomplete: list[str] | None = None
 
 
 def _information(actor: Actor, pk: int) -> InformationRequest:
@@ -355,6 +356,7 @@ def information_out(
     }
     out["citations"] = [statutory_citation(info.regime)]
     if hits:
+        found = services.information_request_hits(actor, info)
         out["hits"] = [
             {
                 **h.__dict__,
@@ -362,8 +364,9 @@ def information_out(
                 "text": "" if h.confidential else h.text,
                 "exported": not h.confidential,
             }
-            for h in services.information_request_hits(actor, info)
+            for h in found
         ]
+        out["incomplete"] = found.incomplete
     return out
 
 
@@ -400,7 +403,8 @@ def information_create(
 
 @router.get("/information-requests/{request_id}", response={200: InformationRequestOut, **ERRORS})
 def information_detail(request: HttpRequest, request_id: CaseId) -> dict[str, Any]:
-    """The request with what Accord holds for it (`hits`); confidential hits are flagged, never exported."""
+    """The request with what Accord holds for it (`hits`); confidential hits are flagged, never exported;
+    `incomplete` names the kinds of record that matched more than are listed (narrow the search)."""
     actor = api_actor(request)
     return information_out(actor, _information(actor, request_id), hits=True)
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from accord.cases.disclosure import DisclosureHit, disclosure_filter
+from accord.cases.disclosure import SOURCE_LIMIT, DisclosureHit, disclosure_filter
 from accord.core.access import Actor
 from accord.correspondence.access import (
     correspondence_visible_to,
@@ -15,7 +15,7 @@ from accord.correspondence.access import (
 )
 from accord.councils.models import Council
 
-LIMIT = 500
+LIMIT = SOURCE_LIMIT + 1  # one more than is listed: the search says more were found
 
 
 def correspondence_disclosure_hits(

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from typing import Any
 
-from accord.protocol import Citation, Profile, WorkingCalendar
+from accord.protocol import Citation, Profile
+from accord.protocol.calendar import NATIONS, bank_holidays
 
 OFFICIAL_NAME = "correspondence.official-name"  # D 8.2, D 8.4
 TARGETED = "correspondence.targeted"  # D 8.1
@@ -84,22 +86,46 @@ def cited(citations: list[Any]) -> list[dict[str, Any]]:
     return [c.to_dict() if hasattr(c, "to_dict") else dict(c) for c in citations]
 
 
-def foia_due(calendar_: WorkingCalendar, received: dt.date) -> dt.date:
+class StatutoryWorkingDays:
+    """FOIA s.10(6): a working day is any day other than a Saturday, a Sunday, Christmas Day, Good Friday
+    or a bank holiday in any part of the United Kingdom. A council's own closure days (between Christmas
+    and New Year, say) are working days in law: they never extend a statutory deadline."""
+
+    def __init__(self) -> None:
+        self.holidays: frozenset[dt.date] = frozenset(
+            day for nation in NATIONS for day in bank_holidays(nation)
+        )
+
+    def is_working_day(self, d: dt.date) -> bool:
+        if d.weekday() >= 5 or (d.month, d.day) == (12, 25):
+            return False
+        return d not in self.holidays
+
+
+@functools.cache
+def statutory_working_days() -> StatutoryWorkingDays:
+    return StatutoryWorkingDays()
+
+
+def foia_due(received: dt.date) -> dt.date:
     """FOIA s.10(1): the twentieth working day following the date of receipt. The day of receipt is never
     counted (a request received on a Saturday has the Monday as its first day); working days are the
-    council's calendar's (weekends, bank holidays and its closure days)."""
+    Act's (`StatutoryWorkingDays`), never the council's calendar."""
+    days = statutory_working_days()
     day, counted = received, 0
     while counted < FOIA_WORKING_DAYS:
         day += dt.timedelta(days=1)
-        if calendar_.is_working_day(day):
+        if days.is_working_day(day):
             counted += 1
     return day
 
 
-def subject_access_due(calendar_: WorkingCalendar, received: dt.date) -> dt.date:
+def subject_access_due(received: dt.date) -> dt.date:
     """UK GDPR Art. 12(3): one calendar month from receipt, to the corresponding day of the next month, or
-    that month's last day when it has none (31 January -> 28 or 29 February); a deadline on a day that
-    is not a working day moves to the next working day (the ICO's guidance)."""
+    that month's last day when it has none (31 January -> 28 or 29 February); a deadline on a weekend or a
+    public holiday moves to the next working day (the ICO's guidance), the Act's working days as for FOIA:
+    a council's closure day never extends it."""
+    calendar_ = statutory_working_days()
     year, month = (
         (received.year + 1, 1) if received.month == 12 else (received.year, received.month + 1)
     )

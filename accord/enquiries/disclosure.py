@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.urls import reverse
 
-from accord.cases.disclosure import DisclosureHit
+from accord.cases.disclosure import SOURCE_LIMIT, DisclosureHit
 from accord.core.access import Actor
 from accord.core.clock import LONDON
 from accord.councils.models import Council
@@ -43,5 +43,5 @@ def enquiry_disclosure_hits(
             ),
             url=reverse("enquiries:detail", args=(e.pk,)),
         )
-        for e in found.order_by("received_at", "pk")[:500]
+        for e in found.order_by("received_at", "pk")[: SOURCE_LIMIT + 1]
     ]

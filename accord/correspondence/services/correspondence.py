@@ -45,10 +45,12 @@ def _in_whose_name(
     on_behalf_of_council: bool,
 ) -> None:
     """D 8.2, D 8.4: official correspondence in an officer's name; a Member's own name only for a local
-    matter or their portfolio, and never for what binds or instructs on behalf of the Council."""
-    profile = profile_of(council)
-    if signed_as != SignedAs.MEMBER or not rules.has_rule(profile, rules.OFFICIAL_NAME):
+    matter or their portfolio, and never for what binds or instructs on behalf of the Council. What binds
+    the Council is refused in a Member's name under every profile (the database refuses it too); a profile
+    without D 8.2 cites nothing for it."""
+    if signed_as != SignedAs.MEMBER:
         return
+    profile = profile_of(council)
     citations = rules.citations_of(profile, rules.OFFICIAL_NAME)
     if on_behalf_of_council:
         raise AccordError(
@@ -57,6 +59,8 @@ def _in_whose_name(
             citations=citations,
             field="signed_as",
         )
+    if not rules.has_rule(profile, rules.OFFICIAL_NAME):
+        return
     if basis == Basis.COUNCIL:
         raise AccordError(
             "Official correspondence on behalf of the Council goes in an officer's name. A Member writes "

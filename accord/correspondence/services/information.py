@@ -18,7 +18,8 @@ import zipfile
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from accord.cases.disclosure import DisclosureHit, disclosure_search
+from accord.cases import disclosure
+from accord.cases.disclosure import DisclosureHits, disclosure_search
 from accord.core import clock
 from accord.core.access import Actor
 from accord.core.csv import csv_lines
@@ -32,7 +33,6 @@ from accord.correspondence.services._common import (
     reference_placeholder,
     reference_set,
 )
-from accord.councils.calendars import calendar_for
 from accord.councils.models import Council
 
 Regime = InformationRequest.Regime
@@ -45,11 +45,11 @@ def statutory_citation(regime: str) -> dict[str, str]:
 
 
 def information_due(council: Council, regime: str, received_on: dt.date) -> dt.date:
-    """The statutory deadline of a request received on `received_on` (FOIA s.10 or UK GDPR Art. 12(3))."""
-    calendar = calendar_for(council)
+    """The statutory deadline of a request received on `received_on` (FOIA s.10 or UK GDPR Art. 12(3)),
+    by the law's working days: the council's closure days never extend it."""
     if regime == Regime.FREEDOM_OF_INFORMATION:
-        return rules.foia_due(calendar, received_on)
-    return rules.subject_access_due(calendar, received_on)
+        return rules.foia_due(received_on)
+    return rules.subject_access_due(received_on)
 
 
 def information_request_log(
@@ -109,8 +109,9 @@ def information_request_log(
     return info
 
 
-def information_request_hits(actor: Actor, info: InformationRequest) -> list[DisclosureHit]:
-    """What Accord holds for the request's terms and period, as the searcher may see it."""
+def information_request_hits(actor: Actor, info: InformationRequest) -> DisclosureHits:
+    """What Accord holds for the request's terms and period, as the searcher may see it (with the kinds of
+    record that found more than are listed, `incomplete`)."""
     return disclosure_search(
         council=info.council,
         actor=actor,
@@ -147,10 +148,18 @@ def information_request_answer(
     return fresh
 
 
+def incomplete_note(kind: str) -> str:
+    limit = disclosure.SOURCE_LIMIT
+    return (
+        f"More than {limit} records of {kind} match: only the first {limit} are listed "
+        "and in the bundle. Narrow the search words or the period to see the rest."
+    )
+
+
 def information_bundle(actor: Actor, info: InformationRequest) -> bytes:
     """The bundle as ZIP bytes: one HTML record per hit that may be disclosed (`records/<n>-<ref>.html`)
     and `index.csv` (through `accord.core.csv`) listing every hit, the confidential ones as flagged for
-    review and not exported."""
+    review and not exported, and a row for each kind of record that found more than are listed."""
     hits = information_request_hits(actor, info)
     rows: list[tuple[object, ...]] = [INDEX_HEADER]
     buffer = io.BytesIO()
@@ -176,5 +185,17 @@ def information_bundle(actor: Actor, info: InformationRequest) -> bytes:
                 render_to_string("correspondence/bundle_record.html", {"hit": hit, "info": info}),
             )
             rows.append((name, hit.source, hit.reference, hit.title, day, "yes", ""))
+        for kind in hits.incomplete:
+            rows.append(
+                (
+                    "",
+                    kind,
+                    "",
+                    incomplete_note(kind),
+                    "",
+                    "no",
+                    "incomplete: narrow the search words or period",
+                )
+            )
         bundle.writestr("index.csv", "".join(csv_lines(rows)))
     return buffer.getvalue()

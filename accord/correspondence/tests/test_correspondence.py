@@ -238,6 +238,36 @@ def test_on_a_norfolk_council_correspondence_is_impartial_and_the_silent_rules_d
     assert letter.signed_as == "member" and letter.council == roles.other_council
 
 
+def test_on_a_norfolk_council_what_binds_the_council_is_still_never_in_a_members_name(
+    roles: Roles,
+) -> None:
+    """Under every profile the database refuses it, so the service refuses it first: a 400 naming the
+    field in the API and on the page, never a 500, and nothing saved."""
+    other = roles.user("other_council")
+    with pytest.raises(AccordError) as refused:
+        letter_draft(other, basis="local-matter", on_behalf_of_council=True)
+    assert refused.value.field == "signed_as" and refused.value.citations == []
+    client = Client()
+    client.force_login(other)
+    response = client.post(
+        "/api/v1/correspondence",
+        json.dumps(
+            {
+                "subject": "Contract award",
+                "body": "You are instructed to start work.",
+                "signed_as": "member",
+                "basis": "local-matter",
+                "on_behalf_of_council": True,
+                "no_political_comment": True,
+            }
+        ),
+        content_type="application/json",
+    )
+    assert response.status_code == 400, response.content
+    assert "never be sent in a Member's name" in response.json()["detail"]
+    assert not Correspondence.objects.exists()
+
+
 @pytest.mark.cites("D 8.3")
 def test_an_edit_behind_accords_back_breaks_the_chain(roles: Roles) -> None:
     from django.db import connection

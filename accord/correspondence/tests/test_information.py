@@ -22,7 +22,7 @@ from accord.core.access import actor_for
 from accord.correspondence import rules, services
 from accord.correspondence.models import InformationRequest
 from accord.correspondence.tests.factories import information_log, letter_draft, press_log
-from accord.councils.calendars import calendar_for
+from accord.councils.models import ClosureDay
 from accord.councils.tests.factories import UserFactory
 from accord.enquiries.tests.factories import EnquiryFactory
 from conftest import Roles
@@ -35,16 +35,35 @@ D = dt.date
 @pytest.mark.parametrize(
     ("received", "due"),
     [
-        (D(2026, 3, 2), D(2026, 3, 30)),  # a Monday: 20 working days after, no holiday
-        (D(2026, 3, 7), D(2026, 4, 7)),  # a Saturday: Monday is day one; Easter is skipped
+        (D(2026, 4, 20), D(2026, 5, 19)),  # a Monday: 20 working days after, May Day skipped
+        (D(2026, 3, 2), D(2026, 3, 31)),  # St Patrick's Day (a bank holiday in Northern Ireland)
+        (
+            D(2026, 3, 7),
+            D(2026, 4, 8),
+        ),  # a Saturday: Monday is day one; 17 March and Easter skipped
         (D(2026, 3, 26), D(2026, 4, 27)),  # Good Friday 3 April and Easter Monday 6 April skipped
-        (D(2026, 12, 14), D(2027, 1, 14)),  # Christmas Day, Boxing Day (substitute 28th), New Year
+        # Christmas Day, Boxing Day (substitute 28th), New Year and Scotland's 2 January (substitute 4th)
+        (D(2026, 12, 14), D(2027, 1, 15)),
     ],
 )
 def test_foia_deadline_is_the_twentieth_working_day_after_receipt(
     roles: Roles, received: D, due: D
 ) -> None:
-    assert rules.foia_due(calendar_for(roles.council), received) == due
+    """FOIA s.10(6): a bank holiday in any part of the United Kingdom is not a working day."""
+    assert rules.foia_due(received) == due
+
+
+@pytest.mark.cites("D 8.3")
+def test_a_councils_closure_days_never_extend_a_statutory_deadline(roles: Roles) -> None:
+    """A council closed between Christmas and New Year still counts those days, as the Act does."""
+    for day in (D(2026, 12, 29), D(2026, 12, 30), D(2026, 12, 31)):
+        ClosureDay.objects.create(council=roles.council, date=day, reason="Christmas closure")
+    foi = information_log(roles.user("democratic_services"), received_on=D(2026, 11, 30))
+    assert foi.due_date == D(2026, 12, 30)
+    sar = information_log(
+        roles.user("democratic_services"), regime="subject-access", received_on=D(2026, 11, 29)
+    )
+    assert sar.due_date == D(2026, 12, 29)
 
 
 @pytest.mark.cites("D 8.3")
@@ -58,19 +77,25 @@ def test_foia_deadline_is_the_twentieth_working_day_after_receipt(
     ],
 )
 def test_subject_access_deadline_is_one_calendar_month(roles: Roles, received: D, due: D) -> None:
-    assert rules.subject_access_due(calendar_for(roles.council), received) == due
+    assert rules.subject_access_due(received) == due
 
 
 @pytest.mark.cites("D 8.3")
 def test_the_request_shows_its_deadline_and_statute_in_page_and_api(roles: Roles) -> None:
-    info = information_log(roles.user("democratic_services"), received_on=D(2026, 3, 2))
-    assert info.due_date == D(2026, 3, 30)
+    info = information_log(
+        roles.user("democratic_services"),
+        received_on=D(2026, 4, 20),
+        date_from=D(2025, 4, 20),
+        date_to=D(2026, 4, 20),
+    )
+    assert info.due_date == D(2026, 5, 19)
     client = Client()
     client.force_login(roles.user("monitoring_officer"))
     page = client.get(reverse("correspondence:information-detail", args=(info.pk,))).content
-    assert b"Monday 30 March 2026" in page and b"FOIA s.10" in page
+    assert b"Tuesday 19 May 2026" in page and b"FOIA s.10" in page
+    assert b"20 April 2025 to 20 April 2026" in page  # the period searched
     api = client.get(f"/api/v1/information-requests/{info.pk}").json()
-    assert api["due_date"] == "2026-03-30"
+    assert api["due_date"] == "2026-05-19"
     assert api["citations"][0]["label"] == "FOIA s.10"
 
 
@@ -257,3 +282,41 @@ def test_a_user_without_a_council_gets_nothing(roles: Roles) -> None:
     client = Client()
     client.force_login(user)
     assert client.get(reverse("correspondence:information-list")).status_code == 404
+
+
+@pytest.mark.cites("D 8.3")
+def test_a_search_that_finds_more_than_it_lists_says_so_in_page_api_and_bundle(
+    roles: Roles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source lists at most SOURCE_LIMIT records of a kind; finding more is never silent."""
+    monkeypatch.setattr(disclosure, "SOURCE_LIMIT", 3)
+
+    def many(council, actor, query, date_from, date_to):  # type: ignore[no-untyped-def]
+        return [
+            DisclosureHit(
+                source="Minutes",
+                reference=f"MIN-{n}",
+                title=f"Abbey Road minute {n}",
+                at=clock.now(),
+                text="Minute",
+            )
+            for n in range(4)
+        ]
+
+    disclosure.disclosure_sources_register("test-minutes", many)
+    try:
+        info = information_log(roles.user("democratic_services"))
+        client = Client()
+        client.force_login(roles.user("democratic_services"))
+        page = client.get(reverse("correspondence:information-detail", args=(info.pk,)))
+        text = page.content.decode()
+        assert "More than 3 records of Minutes match" in text and "MIN-3" not in text
+        api = client.get(f"/api/v1/information-requests/{info.pk}").json()
+        assert api["incomplete"] == ["Minutes"]
+        assert [h["reference"] for h in api["hits"]] == ["MIN-0", "MIN-1", "MIN-2"]
+        index, records = _bundle(client, info)
+        assert len(records) == 3
+        assert index[-1]["note"].startswith("incomplete")
+        assert "More than 3 records of Minutes" in index[-1]["title"]
+    finally:
+        disclosure._SOURCES.pop("test-minutes")

@@ -17,7 +17,7 @@ from accord.correspondence.access import handles_information_requests
 from accord.correspondence.forms import InformationRequestForm, TextForm
 from accord.correspondence.models import InformationRequest
 from accord.correspondence.services._common import profile_of
-from accord.correspondence.services.information import statutory_citation
+from accord.correspondence.services.information import incomplete_note, statutory_citation
 from accord.councils.models import Council
 from accord.securitylog.services import Kind, security_log_record
 from accord.web.views.common import council_context, request_actor
@@ -95,8 +95,10 @@ def _detail(
     context = council_context(
         info.council,
         info=info,
+        period=f"{info.date_from:%-d %B %Y} to {info.date_to:%-d %B %Y}",
         hits=hits,
         flagged=sum(1 for h in hits if h.confidential),
+        incomplete=[incomplete_note(kind) for kind in hits.incomplete],
         statute=statutory_citation(info.regime),
         events=info.events.select_related("actor").order_by("seq"),
         answer_form=extra.pop("answer_form", None) or _answer_form(),

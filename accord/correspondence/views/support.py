@@ -44,6 +44,12 @@ def ict_agreement(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             if "accept" in request.POST and current is not None:
+                if request.POST["accept"] != str(current.pk):
+                    raise AccordError(
+                        f"Version {current.version} came into force while you were reading the "
+                        "agreement: read this version, then accept it.",
+                        citations=rules.citations_of(profile_of(council), rules.SUPPORT_SERVICES),
+                    )
                 support.ict_agreement_accept(actor=actor, agreement=current)
                 messages.success(request, f"You have accepted version {current.version}.")
                 return redirect("web:home")
