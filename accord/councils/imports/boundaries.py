@@ -138,6 +138,7 @@ def _shape(geometry: Any, where: str, problems: Problems, *, grid: bool) -> Base
         IndexError,
         KeyError,
         AttributeError,
+        OverflowError,
         shapely.errors.ShapelyError,
     ) as exc:
         problems.add(f"{where}: the coordinates cannot be read as a {kind} ({str(exc)[:80]}).")
@@ -185,6 +186,8 @@ def boundaries_file_parse(
         raise AccordError("The file is not UTF-8 text: is it GeoJSON?") from exc
     except json.JSONDecodeError as exc:
         raise AccordError(f"The file is not valid JSON (line {exc.lineno}: {exc.msg}).") from exc
+    except RecursionError as exc:
+        raise AccordError("The file is not GeoJSON: its lists are nested too deeply.") from exc
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         raise AccordError("The file is not a GeoJSON FeatureCollection.")
     features = collection.get("features")
