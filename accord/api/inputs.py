@@ -18,7 +18,7 @@ generated from it sends what the API takes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
@@ -142,9 +142,15 @@ def fits(model: type[models.Model], field: str) -> Fits:
     )
 
 
-def input_error(where: str, field: str, message: str) -> ValidationError:
-    """A 422 for one input (`where` is "body", "query" or "path"), in the same shape as a schema's own."""
-    return ValidationError([{"loc": (where, field), "msg": message}])
+def input_error(
+    where: str, field: str, message: str, citations: Sequence[Any] = ()
+) -> ValidationError:
+    """A 422 for one input (`where` is "body", "query" or "path"), in the same shape as a schema's own;
+    `citations` are the paragraphs behind the refusal (a place outside every ward: D 5.3), shown with it."""
+    error: dict[str, Any] = {"loc": (where, field), "msg": message}
+    if citations:
+        error["citations"] = list(citations)
+    return ValidationError([error])
 
 
 @contextmanager

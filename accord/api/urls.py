@@ -120,10 +120,12 @@ def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
 
 @api.exception_handler(ValidationError)
 def on_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    """A 422 naming every field that breaks an input rule (`accord.api.inputs`)."""
+    """A 422 naming every field that breaks an input rule (`accord.api.inputs`), with the paragraphs
+    behind any refusal that has them."""
     errors = [
         {"field": field_name(e.get("loc", ())), "message": str(e.get("msg", "invalid"))}
         for e in exc.errors
     ]
     detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or "Invalid request"
-    return _error(request, detail, 422, errors=errors)
+    cited = {_citation(c)["label"]: c for e in exc.errors for c in e.get("citations", ())}
+    return _error(request, detail, 422, list(cited.values()), errors=errors)

@@ -59,8 +59,13 @@ def grid_point_to_wgs84(easting: float, northing: float) -> tuple[float, float]:
 
 
 def is_number(value: Any) -> bool:
-    """A finite JSON number (not a boolean, not NaN or infinity)."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    """A finite JSON number (not a boolean, NaN, infinity, or an integer too large for a float)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def degrees_problem(longitude: float, latitude: float) -> str | None:

@@ -133,12 +133,12 @@ class MatterPlaceIn(MatterPlaceFields):
 
 @contextmanager
 def _fields() -> Iterator[None]:
-    """An AccordError about one input becomes a 422 naming that field."""
+    """An AccordError about one input becomes a 422 naming that field, with its paragraphs."""
     try:
         yield
     except AccordError as error:
         if error.field:
-            raise input_error("body", error.field, error.message) from None
+            raise input_error("body", error.field, error.message, error.citations) from None
         raise
 
 

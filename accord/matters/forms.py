@@ -61,7 +61,7 @@ def place_from(data: dict[str, Any]) -> Place | None:
     if isinstance(polygon, str):
         try:
             polygon = json.loads(polygon)
-        except ValueError:
+        except (ValueError, RecursionError):
             errors["polygon"] = "Enter the drawn area as a GeoJSON Polygon"
     if polygon is not None and not isinstance(polygon, dict):
         errors["polygon"] = "Enter the drawn area as a GeoJSON Polygon"

@@ -23,7 +23,7 @@ from accord.councils.calendars import calendar_for
 from accord.councils.models import Area, Council, Officer, Service
 from accord.councils.places import Place, areas_for_place
 from accord.matters import rules
-from accord.matters.access import matter_for, records_matters
+from accord.matters.access import manages_matter, matter_for, records_matters
 from accord.matters.informing import inform, local_members
 from accord.matters.models import (
     ConsultationResponse,
@@ -267,10 +267,15 @@ def _locked(actor: Actor, matter: Matter, action: str) -> Matter:
     declared = actions_of("matters").get(action)
     if declared is None or not declared.offered(actor, locked):
         profile = matter_profile(locked.council)
-        raise AccordError(
-            f"This cannot be done to {locked.reference} now: it is {locked.get_state_display().lower()}",
-            citations=rules.citations_of(profile, rules.ACCOUNTABLE),
-        )
+        message = f"This cannot be done to {locked.reference} now: it is {locked.get_state_display().lower()}"
+        in_state = declared is not None and (not declared.states or locked.state in declared.states)
+        if in_state and action != "respond" and not manages_matter(actor, locked):
+            message = (
+                f"Only the responsible officer ({locked.responsible_officer.name}), the head of "
+                f"{locked.service.name}, a Chief Officer or democratic services may do this to "
+                f"{locked.reference}"
+            )
+        raise AccordError(message, citations=rules.citations_of(profile, rules.ACCOUNTABLE))
     return locked
 
 

@@ -24,7 +24,7 @@ from shapely.geometry.base import BaseGeometry
 from accord.core.errors import AccordError
 
 from ..boundaries import BoundaryIn, boundaries_replace
-from ..geometry import grid_to_wgs84, is_number
+from ..geometry import EASTING_RANGE, NORTHING_RANGE, grid_to_wgs84, is_number
 from ..models import Area, AreaBoundary, Council
 from .names import name_key
 from .problems import Problems
@@ -109,6 +109,11 @@ def _is_grid(collection: dict[str, Any], features: list[Any]) -> bool:
             return True
         if "4326" in name or "CRS84" in name.upper():
             return False
+        if name:
+            raise AccordError(
+                f"The file's coordinates are in {name[:80]}; give WGS84 (EPSG:4326) or the British "
+                "National Grid (EPSG:27700)."
+            )
     for feature in features:
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         position: Any = geometry.get("coordinates") if isinstance(geometry, dict) else None
@@ -138,6 +143,7 @@ def _shape(geometry: Any, where: str, problems: Problems, *, grid: bool) -> Base
         IndexError,
         KeyError,
         AttributeError,
+        OverflowError,
         shapely.errors.ShapelyError,
     ) as exc:
         problems.add(f"{where}: the coordinates cannot be read as a {kind} ({str(exc)[:80]}).")
@@ -156,6 +162,15 @@ def _shape(geometry: Any, where: str, problems: Problems, *, grid: bool) -> Base
         )
         return None
     if grid:
+        xs, ys = coordinates[:, 0], coordinates[:, 1]
+        outside = (xs < EASTING_RANGE[0]) | (xs > EASTING_RANGE[1])
+        if outside.any() or ((ys < NORTHING_RANGE[0]) | (ys > NORTHING_RANGE[1])).any():
+            problems.add(
+                f"{where}: some coordinates are outside the British National Grid (eastings 0 to "
+                f"{EASTING_RANGE[1]:,.0f}, northings 0 to {NORTHING_RANGE[1]:,.0f} metres): is the "
+                "file in another coordinate system?"
+            )
+            return None
         shape = grid_to_wgs84(shape)
     else:
         xs, ys = coordinates[:, 0], coordinates[:, 1]
@@ -185,6 +200,8 @@ def boundaries_file_parse(
         raise AccordError("The file is not UTF-8 text: is it GeoJSON?") from exc
     except json.JSONDecodeError as exc:
         raise AccordError(f"The file is not valid JSON (line {exc.lineno}: {exc.msg}).") from exc
+    except RecursionError as exc:
+        raise AccordError("The file is not GeoJSON: its lists are nested too deeply.") from exc
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
         raise AccordError("The file is not a GeoJSON FeatureCollection.")
     features = collection.get("features")

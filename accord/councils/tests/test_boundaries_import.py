@@ -113,6 +113,27 @@ def test_every_problem_is_named_in_one_run_and_nothing_changes(council: Council)
             "Feature 1 (E05000001): the coordinates cannot be read as a Polygon",
         ),
         (b'{"type": "FeatureCollection", "features": [7]}', "Feature 1: is not a GeoJSON Feature"),
+        (b'{"type": "FeatureCollection", "features": ' + b"[" * 50_000, "nested too deeply"),
+        (
+            b'{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": '
+            b'"urn:ogc:def:crs:EPSG::3857"}}, "features": [{"type": "Feature", "properties": '
+            b'{"WD24CD": "E05000001"}, "geometry": {"type": "Polygon", "coordinates": '
+            b"[[[-135000,6850000],[-134000,6850000],[-134000,6851000],[-135000,6850000]]]}}]}",
+            "The file's coordinates are in urn:ogc:def:crs:EPSG::3857; give WGS84",
+        ),
+        (
+            b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+            b'{"WD24CD": "E05000001"}, "geometry": {"type": "Polygon", "coordinates": '
+            b"[[[-135000,6850000],[-134000,6850000],[-134000,6851000],[-135000,6850000]]]}}]}",
+            "Feature 1 (E05000001): some coordinates are outside the British National Grid",
+        ),
+        (
+            b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+            b'{"WD24CD": "E05000001"}, "geometry": {"type": "Polygon", "coordinates": [[[1'
+            + b"0" * 400
+            + b",0],[1,0],[1,1],[0,0]]]}}]}",
+            "Feature 1 (E05000001): the coordinates cannot be read as a Polygon",
+        ),
     ],
 )
 def test_a_file_that_cannot_be_read_is_refused_clearly(

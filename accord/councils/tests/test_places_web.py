@@ -91,6 +91,17 @@ def test_a_bad_place_is_a_422_naming_the_field(
         ),
         ({"polygon": {"type": "Point", "coordinates": [1.28, 52.6]}}, "polygon"),
         ({"polygon": "x"}, "polygon"),
+        (
+            {
+                "polygon": {
+                    "type": "Polygon",
+                    "coordinates": [
+                        [[10**400, 52.6], [1.29, 52.6], [1.29, 52.61], [10**400, 52.6]]
+                    ],
+                }
+            },
+            "polygon",
+        ),
         ({"shape": {}}, "polygon shape"),
         ([1], "body"),
     ],

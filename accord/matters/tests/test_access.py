@@ -96,6 +96,21 @@ def test_only_those_accountable_manage_a_matter(district: Scene) -> None:
     assert "update" in head and "close" in head
 
 
+@pytest.mark.cites("D 5.2")
+def test_another_officer_is_told_who_may_act_not_that_the_matter_is_open(district: Scene) -> None:
+    matter = district.record()
+    answer = district.client("planner").post(
+        f"/api/v1/matters/{matter.pk}/close", content_type="application/json"
+    )
+    assert answer.status_code == 400, answer.content
+    detail = answer.json()["detail"]
+    assert "it is open" not in detail
+    assert f"Only the responsible officer ({district.officer.name})" in detail
+    assert "D 5.2" in [c["label"] for c in answer.json()["citations"]]
+    matter.refresh_from_db()
+    assert matter.state == Matter.State.OPEN
+
+
 @pytest.mark.cites("N 22", "N 20")
 def test_a_norfolk_member_sees_the_matters_of_their_division_newest_first(norfolk: Scene) -> None:
     first = norfolk.record(title="First")

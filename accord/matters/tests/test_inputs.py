@@ -58,6 +58,7 @@ def post_api(scene: Scene, data: dict[str, Any]) -> Any:
             "no area boundaries yet",
         ),
         ({"polygon": "not json"}, "polygon", "GeoJSON Polygon"),
+        ({"polygon": "[" * 50_000}, "polygon", "GeoJSON Polygon"),
         ({"latitude": "52.6"}, "longitude", "both the latitude and the longitude"),
         ({"latitude": "91", "longitude": "1"}, "latitude", "less than or equal to 90"),
         ({}, "areas", "Choose the wards"),
@@ -95,6 +96,7 @@ def test_the_page_names_the_field_and_saves_nothing(
             "polygon",
         ),
         ({"area_ids": [999999]}, "area_ids"),
+        ({"latitude": 10**400, "longitude": 1.3}, "latitude"),
         ({}, "areas"),
         ({"kind": "gossip"}, "kind"),
         ({"service_id": 999999}, "service_id"),
@@ -150,3 +152,25 @@ def test_recording_through_the_api(district: Scene) -> None:
     }
     assert data["receipts"][0]["citations"][0]["label"] == "D 5.3"
     assert "update" in data["actions"]
+
+
+@pytest.mark.cites("D 5.3")
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [({"latitude": 52.6, "longitude": 1.3}, "latitude"), ({}, "areas")],
+)
+def test_an_api_refusal_naming_a_field_shows_its_paragraphs(
+    district: Scene, extra: dict[str, Any], field: str
+) -> None:
+    response = post_api(district, body(district, **extra))
+    assert response.status_code == 422, response.content
+    assert [e["field"] for e in response.json()["errors"]] == [field]
+    assert "D 5.3" in [c["label"] for c in response.json()["citations"]]
+    place = district.client("officer").post(
+        "/api/v1/matters/place-areas",
+        extra or {"postcode": "ZZ9 9ZZ"},
+        content_type="application/json",
+    )
+    assert place.status_code == 422, place.content
+    assert [c["label"] for c in place.json()["citations"]] == ["D 5.3"]
+    nothing_saved()
