@@ -311,3 +311,42 @@ def test_the_page_walk_from_request_to_advice(district: Scene) -> None:
     )
     assert done.status_code == 302
     assert GroupMeeting.objects.get().state == State.ADVISED
+
+
+@pytest.mark.cites("D 7.4(a)", "N 19(a)", "D 7.4(b)(i)")
+def test_a_second_click_on_a_step_already_taken_is_refused_with_its_citation(
+    district: Scene, norfolk: Scene
+) -> None:
+    meeting = district.request()
+    chief = district.client("chief")
+    url = f"/groups/meetings/{meeting.pk}/actions/approve/"
+    assert chief.post(url, {"approve-text": ""}).status_code == 302
+    again = chief.post(url, {"approve-text": ""})
+    assert again.status_code == 400
+    page = again.content.decode()
+    assert "This cannot be done now" in page and "D 7.4(a)" in page
+    events = meeting.events.count()
+    api = chief.post(
+        f"/api/v1/group-meetings/{meeting.pk}/approve", {}, content_type="application/json"
+    )
+    assert api.status_code == 400
+    assert "D 7.4(a)" in {c["label"] for c in api.json()["citations"]}
+    assert meeting.events.count() == events
+    # Advice recorded twice (two clicks): the second is told why, and nothing more is saved.
+    advice = f"/groups/meetings/{meeting.pk}/actions/record-advice/"
+    assert chief.post(advice, {"record-advice-text": "Facts."}).status_code == 302
+    twice = chief.post(advice, {"record-advice-text": "Facts again."})
+    assert twice.status_code == 400 and "D 7.4(b)(i)" in twice.content.decode()
+    assert GroupMeeting.objects.get(pk=meeting.pk).advice == "Facts."
+    # Norfolk: accepted, then the decline button of the same invitation clicked.
+    invited = norfolk.request()
+    officer = norfolk.client("chief")
+    assert officer.post(f"/groups/meetings/{invited.pk}/actions/accept/", {}).status_code == 302
+    declined = officer.post(
+        f"/groups/meetings/{invited.pk}/actions/decline/", {"decline-text": "No."}
+    )
+    assert declined.status_code == 400 and "N 19(a)" in declined.content.decode()
+    assert GroupMeeting.objects.get(pk=invited.pk).state == State.AGREED
+    # Someone who may not take the step at all still finds no such page.
+    member = district.client("red_member")
+    assert member.post(url, {"approve-text": ""}).status_code == 404

@@ -35,6 +35,7 @@ from accord.groups.forms import BriefingRequestForm, MeetingRequestForm, OfferAn
 from accord.groups.models import GroupMeeting
 from accord.groups.services import briefings as bs
 from accord.groups.services import meetings as ms
+from accord.groups.services._common import not_now
 from accord.web.views.common import council_context, request_actor
 
 
@@ -198,8 +199,12 @@ def _action(
     page: Any,
 ) -> HttpResponse:
     declared = registry.get(name)
-    if declared is None or not declared.offered(actor, case):
+    if declared is None or not declared.allowed(actor, case):
         raise Http404("No such action")
+    if not declared.offered(actor, case):
+        # Taken already (a second click) or by someone else at the same moment: say so, with the
+        # paragraphs behind the step, rather than a page that is not found.
+        return page(case, status=400, accord_error=not_now(registry.capability, name, case))
     form = declared.form(request.POST, request.FILES, prefix=declared.name, case=case)
     if form.is_valid():
         try:
