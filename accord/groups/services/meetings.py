@@ -12,7 +12,8 @@ from django.db import transaction
 
 from accord.core import clock
 from accord.core.access import MONITORING_OFFICER, Actor
-from accord.councils.models import Officer, PoliticalGroup, StatutoryRole
+from accord.core.errors import AccordError
+from accord.councils.models import Council, Officer, PoliticalGroup, StatutoryRole
 from accord.groups import rules
 from accord.groups.access import (
     group_id_of,
@@ -37,10 +38,21 @@ def _step(actor: Actor, meeting: GroupMeeting, name: str) -> GroupMeeting:
     return locked
 
 
+def not_a_group_member(council: Council | None) -> AccordError:
+    """The refusal of a group's step to someone who is not a Member of the group: officers attend a
+    group's meetings at the group's own request (D 7.4(a)) or its Group Leader's invitation (N 19)."""
+    return refuse(
+        "Only a Member of the group can ask for an officer at its meetings, or add its notes.",
+        rules.cites(council, rules.CHIEF_OFFICER_APPROVAL, rules.INVITE_CHIEF_OFFICER)
+        if council is not None
+        else (),
+    )
+
+
 def meeting_request(
     *,
     actor: Actor,
-    group: PoliticalGroup,
+    group: PoliticalGroup | None,
     meeting_date: dt.date,
     place: str,
     subject: str,
@@ -57,8 +69,13 @@ def meeting_request(
     """
     council_id = actor.council_id
     member = actor.member
-    if member is None or group_id_of(actor) != group.pk or group.council_id != council_id:
-        raise refuse("Only a Member of the group can ask for an officer at its meetings.", ())
+    if (
+        member is None
+        or group is None
+        or group_id_of(actor) != group.pk
+        or group.council_id != council_id
+    ):
+        raise not_a_group_member(Council.objects.filter(pk=council_id or 0).first())
     council = group.council
     if officer.council_id != council_id or not officer.is_active:
         raise refuse("Choose an officer of the council.", (), field="officer")
@@ -321,7 +338,7 @@ def meeting_note_add(*, actor: Actor, meeting: GroupMeeting, text: str, kind: st
     """A Member of the group adds a note or a minute of the officer's advice (seen by the group only; a
     minute also by the officer, to verify: N 19(i)). Notes are never edited: a correction is a new note."""
     if actor.member is None:
-        raise refuse("Only a Member of the group adds its notes.", ())
+        raise not_a_group_member(meeting.council)
     member = actor.member
     with transaction.atomic():
         locked = _step(actor, meeting, "note-add")

@@ -350,3 +350,47 @@ def test_a_second_click_on_a_step_already_taken_is_refused_with_its_citation(
     # Someone who may not take the step at all still finds no such page.
     member = district.client("red_member")
     assert member.post(url, {"approve-text": ""}).status_code == 404
+
+
+@pytest.mark.cites("D 7.4(a)", "N 19", "N 19(e)")
+def test_a_member_of_no_group_is_told_why_with_the_paragraphs_and_nothing_is_saved(
+    district: Scene, norfolk: Scene
+) -> None:
+    day = (clock.today() + dt.timedelta(days=3)).isoformat()
+    for scene, labels_expected in ((district, {"D 7.4(a)"}), (norfolk, {"N 19", "N 19(e)"})):
+        independent = scene.client("independent")
+        page = independent.get("/groups/meetings/new/")
+        assert page.status_code == 400
+        text = page.content.decode()
+        assert "Only a Member of the group" in text
+        assert all(label in text for label in labels_expected)
+        assert "Send the request" not in text
+        posted = independent.post(
+            "/groups/meetings/new/",
+            {"meeting_date": day, "place": "Room 1", "subject": "Roads", "officer": 1},
+        )
+        assert posted.status_code == 400 and "Only a Member of the group" in posted.content.decode()
+        api = independent.post(
+            "/api/v1/group-meetings",
+            {
+                "meeting_date": day,
+                "place": "Room 1",
+                "subject": "Roads",
+                "officer_id": scene.people["chief"].pk,
+            },
+            content_type="application/json",
+        )
+        assert api.status_code == 400
+        assert labels_expected <= {c["label"] for c in api.json()["citations"]}
+    # An officer adding a group's note through the API is refused with the paragraphs too.
+    meeting = district.request()
+    note = district.client("chief").post(
+        f"/api/v1/group-meetings/{meeting.pk}/note-add",
+        {"kind": "note", "text": "x"},
+        content_type="application/json",
+    )
+    assert note.status_code in (400, 404)
+    if note.status_code == 400:
+        assert note.json()["citations"]
+    assert not GroupNote.objects.exists()
+    assert GroupMeeting.objects.count() == 1

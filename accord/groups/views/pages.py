@@ -94,9 +94,20 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     actor = request_actor(request)
     require(actor, is_member)
     council = _council(actor)
-    if group_id_of(actor) is None:
-        raise Http404("Not a Member of a group")
     invite_chief = rules.has(council, rules.INVITE_CHIEF_OFFICER)
+    citations = rules.cites(
+        council, rules.CHIEF_OFFICER_APPROVAL, rules.INVITE_CHIEF_OFFICER, rules.COUNCIL_BUSINESS
+    )
+    if group_id_of(actor) is None:
+        # A Member of no group is told why, with the paragraphs, and offered no form.
+        context = council_context(
+            council,
+            form=None,
+            accord_error=ms.not_a_group_member(council),
+            invite_chief=invite_chief,
+            citations=citations,
+        )
+        return render(request, "groups/meeting_new.html", context, status=400)
     form = MeetingRequestForm(request.POST or None, council=council, invite_chief=invite_chief)
     error = None
     if request.method == "POST" and form.is_valid():
@@ -113,7 +124,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
             try:
                 meeting = ms.meeting_request(
                     actor=actor,
-                    group=actor.member.group,  # type: ignore[union-attr,arg-type]
+                    group=actor.member.group,  # type: ignore[union-attr]
                     meeting_date=data["meeting_date"],
                     place=data["place"],
                     subject=data["subject"],
@@ -132,12 +143,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
         form=form,
         accord_error=error,
         invite_chief=invite_chief,
-        citations=rules.cites(
-            council,
-            rules.CHIEF_OFFICER_APPROVAL,
-            rules.INVITE_CHIEF_OFFICER,
-            rules.COUNCIL_BUSINESS,
-        ),
+        citations=citations,
     )
     return render(
         request, "groups/meeting_new.html", context, status=400 if request.method == "POST" else 200
