@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q
 
 from accord.core import clock
 from accord.core.access import MONITORING_OFFICER, Actor
@@ -33,8 +34,10 @@ def _step(actor: Actor, meeting: GroupMeeting, name: str) -> GroupMeeting:
     locked = meeting_for(actor, meeting.pk, lock=True)
     check_offered(CAPABILITY, name, actor, locked)
     if name in ("accept", "decline"):
-        # N 19(d) looks at the officer's other invitations: their answers are taken one at a time.
-        Officer.objects.select_for_update().filter(pk=locked.officer_id).first()
+        # N 19(d) looks at the other invitations of the officer and of the Chief Officer invited: their
+        # answers are taken one at a time.
+        people = sorted({locked.officer_id, locked.chief_officer_id})
+        list(Officer.objects.select_for_update().filter(pk__in=people).order_by("pk"))
     return locked
 
 
@@ -204,11 +207,14 @@ def meeting_accept(*, actor: Actor, meeting: GroupMeeting, note: str = "") -> Gr
 
 
 def accepted_same_subject(meeting: GroupMeeting) -> GroupMeeting | None:
-    """Another group's meeting on the same subject whose invitation this meeting's officer accepted."""
+    """Another group's meeting on the same subject whose invitation this meeting's officer, or the Chief
+    Officer invited to it, accepted: themself or through the officer they nominated (N 19(d), (e)). A
+    Chief Officer bound by N 19(d) cannot have the invitation declined through a nominee either."""
+    people = {meeting.officer_id, meeting.chief_officer_id}
     return (
         GroupMeeting.objects.filter(
+            Q(officer_id__in=people) | Q(chief_officer_id__in=people),
             council_id=meeting.council_id,
-            officer_id=meeting.officer_id,
             subject_key=meeting.subject_key,
             state__in=(State.AGREED, State.ADVISED),
         )

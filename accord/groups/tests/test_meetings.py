@@ -394,3 +394,38 @@ def test_a_member_of_no_group_is_told_why_with_the_paragraphs_and_nothing_is_sav
         assert note.json()["citations"]
     assert not GroupNote.objects.exists()
     assert GroupMeeting.objects.count() == 1
+
+
+@pytest.mark.cites("N 19(d)", "N 19(e)")
+def test_norfolk_a_chief_officer_bound_by_n19d_cannot_decline_through_a_nominee(
+    norfolk: Scene,
+) -> None:
+    red = norfolk.request()
+    ms.meeting_accept(actor=norfolk.actor("chief"), meeting=red)
+    blue = norfolk.request(who="blue_leader", subject="Local Plan: housing sites")
+    chief = norfolk.client("chief")
+    nominated = chief.post(
+        f"/api/v1/group-meetings/{blue.pk}/nominate",
+        {"officer_id": norfolk.people["officer"].pk},
+        content_type="application/json",
+    )
+    assert nominated.status_code == 200
+    declined = norfolk.client("officer").post(
+        f"/api/v1/group-meetings/{blue.pk}/decline",
+        {"text": "Busy."},
+        content_type="application/json",
+    )
+    assert declined.status_code == 400
+    assert {c["label"] for c in declined.json()["citations"]} == {"N 19(d)"}
+    assert GroupMeeting.objects.get(pk=blue.pk).state == State.REQUESTED
+    # And the other way: a nominee accepted the first group's invitation, so the Chief Officer who
+    # nominated them cannot decline the second group's on the same subject.
+    first = norfolk.request(subject="Bus shelters")
+    ms.meeting_nominate(
+        actor=norfolk.actor("chief"), meeting=first, officer=norfolk.people["officer"]
+    )
+    ms.meeting_accept(actor=norfolk.actor("officer"), meeting=first)
+    second = norfolk.request(who="blue_leader", subject="Bus shelters")
+    with pytest.raises(AccordError) as refused:
+        ms.meeting_decline(actor=norfolk.actor("chief"), meeting=second, reason="Busy.")
+    assert labels(refused.value) == {"N 19(d)"}
