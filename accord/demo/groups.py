@@ -59,7 +59,7 @@ def demo_groups_load(council: Council) -> int:
         asker = _leader(member) if invite else member
         meeting = ms.meeting_request(
             actor=_actor(asker),
-            group=member.group,  # type: ignore[arg-type]
+            group=member.group,
             meeting_date=when,
             place=place,
             subject="Local Plan: housing site allocations",

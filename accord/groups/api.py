@@ -14,7 +14,7 @@ from accord.api.auth import api_actor
 from accord.api.inputs import MAX_ID, Day, Fits, Id, Input, body_ref, fits
 from accord.api.schemas import ErrorOut
 from accord.cases.actions import Action, ActionRegistry
-from accord.councils.models import Officer
+from accord.councils.models import Council, Officer
 from accord.groups import selectors
 from accord.groups.access import (
     briefing_for,
@@ -154,9 +154,7 @@ def meeting_create(request: HttpRequest, payload: MeetingIn) -> tuple[int, dict[
     """Ask for an officer at the caller's group's meeting (D 7.4(a)) or invite a Chief Officer (N 19(e))."""
     actor = api_actor(request)
     if group_id_of(actor) is None:
-        from accord.core.errors import AccordError
-
-        raise AccordError("Only a Member of a group can ask for an officer at its meetings.")
+        raise ms.not_a_group_member(Council.objects.filter(pk=actor.council_id or 0).first())
     officers = Officer.objects.filter(council_id=actor.council_id or 0)
     officer = body_ref(officers, payload.officer_id, "officer_id")
     chief = (
@@ -166,7 +164,7 @@ def meeting_create(request: HttpRequest, payload: MeetingIn) -> tuple[int, dict[
     )
     meeting = ms.meeting_request(
         actor=actor,
-        group=actor.member.group,  # type: ignore[union-attr,arg-type]
+        group=actor.member.group,  # type: ignore[union-attr]
         meeting_date=payload.meeting_date,
         place=payload.place,
         subject=payload.subject,

@@ -11,6 +11,7 @@ from accord.core import clock
 from accord.core.access import Actor
 from accord.core.errors import AccordError
 from accord.councils.models import Council
+from accord.groups import rules
 from accord.groups.models import (
     Briefing,
     BriefingChainHead,
@@ -29,13 +30,21 @@ def refuse(message: str, citations: Iterable[Citation], field: str | None = None
     return AccordError(message, citations=list(citations), field=field)
 
 
+def not_now(capability: str, name: str, case: Any) -> AccordError:
+    """The refusal of a step the case no longer offers (taken already, or by someone else at the same
+    moment): its state, and the paragraphs behind the step."""
+    action = actions_of(capability).get(name)
+    return AccordError(
+        f"This cannot be done now: the request is {case.get_state_display().lower()}.",
+        citations=rules.cites(case.council, *(action.cites if action is not None else ())),
+    )
+
+
 def check_offered(capability: str, name: str, actor: Actor, case: Any) -> None:
     """Re-check, under the row lock, that the action is offered now (the declaration in `actions`)."""
     action = actions_of(capability).get(name)
     if action is None or not action.offered(actor, case):
-        raise AccordError(
-            f"This cannot be done now: the request is {case.get_state_display().lower()}."
-        )
+        raise not_now(capability, name, case)
 
 
 def _citations(citations: Iterable[Citation]) -> list[dict[str, str]]:

@@ -45,7 +45,10 @@ def briefing_request(
     who is neither a Chief Officer nor a head of unit."""
     member = actor.member
     if member is None or member.council_id != actor.council_id:
-        raise refuse("Only a Member can ask for a briefing.", ())
+        raise refuse(
+            "Only a Member can ask for a briefing.",
+            rules.cites(officer.council, rules.BRIEFING_CONFIDENTIAL),
+        )
     council = member.council
     citations = rules.cites(council, rules.BRIEFING_CONFIDENTIAL)
     if officer.council_id != council.pk or not officer.is_active:

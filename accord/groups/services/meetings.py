@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q
 
 from accord.core import clock
 from accord.core.access import MONITORING_OFFICER, Actor
-from accord.councils.models import Officer, PoliticalGroup, StatutoryRole
+from accord.core.errors import AccordError
+from accord.councils.models import Council, Officer, PoliticalGroup, StatutoryRole
 from accord.groups import rules
 from accord.groups.access import (
     group_id_of,
@@ -32,15 +34,28 @@ def _step(actor: Actor, meeting: GroupMeeting, name: str) -> GroupMeeting:
     locked = meeting_for(actor, meeting.pk, lock=True)
     check_offered(CAPABILITY, name, actor, locked)
     if name in ("accept", "decline"):
-        # N 19(d) looks at the officer's other invitations: their answers are taken one at a time.
-        Officer.objects.select_for_update().filter(pk=locked.officer_id).first()
+        # N 19(d) looks at the other invitations of the officer and of the Chief Officer invited: their
+        # answers are taken one at a time.
+        people = sorted({locked.officer_id, locked.chief_officer_id})
+        list(Officer.objects.select_for_update().filter(pk__in=people).order_by("pk"))
     return locked
+
+
+def not_a_group_member(council: Council | None) -> AccordError:
+    """The refusal of a group's step to someone who is not a Member of the group: officers attend a
+    group's meetings at the group's own request (D 7.4(a)) or its Group Leader's invitation (N 19)."""
+    return refuse(
+        "Only a Member of the group can ask for an officer at its meetings, or add its notes.",
+        rules.cites(council, rules.CHIEF_OFFICER_APPROVAL, rules.INVITE_CHIEF_OFFICER)
+        if council is not None
+        else (),
+    )
 
 
 def meeting_request(
     *,
     actor: Actor,
-    group: PoliticalGroup,
+    group: PoliticalGroup | None,
     meeting_date: dt.date,
     place: str,
     subject: str,
@@ -57,8 +72,13 @@ def meeting_request(
     """
     council_id = actor.council_id
     member = actor.member
-    if member is None or group_id_of(actor) != group.pk or group.council_id != council_id:
-        raise refuse("Only a Member of the group can ask for an officer at its meetings.", ())
+    if (
+        member is None
+        or group is None
+        or group_id_of(actor) != group.pk
+        or group.council_id != council_id
+    ):
+        raise not_a_group_member(Council.objects.filter(pk=council_id or 0).first())
     council = group.council
     if officer.council_id != council_id or not officer.is_active:
         raise refuse("Choose an officer of the council.", (), field="officer")
@@ -187,11 +207,14 @@ def meeting_accept(*, actor: Actor, meeting: GroupMeeting, note: str = "") -> Gr
 
 
 def accepted_same_subject(meeting: GroupMeeting) -> GroupMeeting | None:
-    """Another group's meeting on the same subject whose invitation this meeting's officer accepted."""
+    """Another group's meeting on the same subject whose invitation this meeting's officer, or the Chief
+    Officer invited to it, accepted: themself or through the officer they nominated (N 19(d), (e)). A
+    Chief Officer bound by N 19(d) cannot have the invitation declined through a nominee either."""
+    people = {meeting.officer_id, meeting.chief_officer_id}
     return (
         GroupMeeting.objects.filter(
+            Q(officer_id__in=people) | Q(chief_officer_id__in=people),
             council_id=meeting.council_id,
-            officer_id=meeting.officer_id,
             subject_key=meeting.subject_key,
             state__in=(State.AGREED, State.ADVISED),
         )
@@ -321,7 +344,7 @@ def meeting_note_add(*, actor: Actor, meeting: GroupMeeting, text: str, kind: st
     """A Member of the group adds a note or a minute of the officer's advice (seen by the group only; a
     minute also by the officer, to verify: N 19(i)). Notes are never edited: a correction is a new note."""
     if actor.member is None:
-        raise refuse("Only a Member of the group adds its notes.", ())
+        raise not_a_group_member(meeting.council)
     member = actor.member
     with transaction.atomic():
         locked = _step(actor, meeting, "note-add")

@@ -311,3 +311,121 @@ def test_the_page_walk_from_request_to_advice(district: Scene) -> None:
     )
     assert done.status_code == 302
     assert GroupMeeting.objects.get().state == State.ADVISED
+
+
+@pytest.mark.cites("D 7.4(a)", "N 19(a)", "D 7.4(b)(i)")
+def test_a_second_click_on_a_step_already_taken_is_refused_with_its_citation(
+    district: Scene, norfolk: Scene
+) -> None:
+    meeting = district.request()
+    chief = district.client("chief")
+    url = f"/groups/meetings/{meeting.pk}/actions/approve/"
+    assert chief.post(url, {"approve-text": ""}).status_code == 302
+    again = chief.post(url, {"approve-text": ""})
+    assert again.status_code == 400
+    page = again.content.decode()
+    assert "This cannot be done now" in page and "D 7.4(a)" in page
+    events = meeting.events.count()
+    api = chief.post(
+        f"/api/v1/group-meetings/{meeting.pk}/approve", {}, content_type="application/json"
+    )
+    assert api.status_code == 400
+    assert "D 7.4(a)" in {c["label"] for c in api.json()["citations"]}
+    assert meeting.events.count() == events
+    # Advice recorded twice (two clicks): the second is told why, and nothing more is saved.
+    advice = f"/groups/meetings/{meeting.pk}/actions/record-advice/"
+    assert chief.post(advice, {"record-advice-text": "Facts."}).status_code == 302
+    twice = chief.post(advice, {"record-advice-text": "Facts again."})
+    assert twice.status_code == 400 and "D 7.4(b)(i)" in twice.content.decode()
+    assert GroupMeeting.objects.get(pk=meeting.pk).advice == "Facts."
+    # Norfolk: accepted, then the decline button of the same invitation clicked.
+    invited = norfolk.request()
+    officer = norfolk.client("chief")
+    assert officer.post(f"/groups/meetings/{invited.pk}/actions/accept/", {}).status_code == 302
+    declined = officer.post(
+        f"/groups/meetings/{invited.pk}/actions/decline/", {"decline-text": "No."}
+    )
+    assert declined.status_code == 400 and "N 19(a)" in declined.content.decode()
+    assert GroupMeeting.objects.get(pk=invited.pk).state == State.AGREED
+    # Someone who may not take the step at all still finds no such page.
+    member = district.client("red_member")
+    assert member.post(url, {"approve-text": ""}).status_code == 404
+
+
+@pytest.mark.cites("D 7.4(a)", "N 19", "N 19(e)")
+def test_a_member_of_no_group_is_told_why_with_the_paragraphs_and_nothing_is_saved(
+    district: Scene, norfolk: Scene
+) -> None:
+    day = (clock.today() + dt.timedelta(days=3)).isoformat()
+    for scene, labels_expected in ((district, {"D 7.4(a)"}), (norfolk, {"N 19", "N 19(e)"})):
+        independent = scene.client("independent")
+        page = independent.get("/groups/meetings/new/")
+        assert page.status_code == 400
+        text = page.content.decode()
+        assert "Only a Member of the group" in text
+        assert all(label in text for label in labels_expected)
+        assert "Send the request" not in text
+        posted = independent.post(
+            "/groups/meetings/new/",
+            {"meeting_date": day, "place": "Room 1", "subject": "Roads", "officer": 1},
+        )
+        assert posted.status_code == 400 and "Only a Member of the group" in posted.content.decode()
+        api = independent.post(
+            "/api/v1/group-meetings",
+            {
+                "meeting_date": day,
+                "place": "Room 1",
+                "subject": "Roads",
+                "officer_id": scene.people["chief"].pk,
+            },
+            content_type="application/json",
+        )
+        assert api.status_code == 400
+        assert labels_expected <= {c["label"] for c in api.json()["citations"]}
+    # An officer adding a group's note through the API is refused with the paragraphs too.
+    meeting = district.request()
+    note = district.client("chief").post(
+        f"/api/v1/group-meetings/{meeting.pk}/note-add",
+        {"kind": "note", "text": "x"},
+        content_type="application/json",
+    )
+    assert note.status_code in (400, 404)
+    if note.status_code == 400:
+        assert note.json()["citations"]
+    assert not GroupNote.objects.exists()
+    assert GroupMeeting.objects.count() == 1
+
+
+@pytest.mark.cites("N 19(d)", "N 19(e)")
+def test_norfolk_a_chief_officer_bound_by_n19d_cannot_decline_through_a_nominee(
+    norfolk: Scene,
+) -> None:
+    red = norfolk.request()
+    ms.meeting_accept(actor=norfolk.actor("chief"), meeting=red)
+    blue = norfolk.request(who="blue_leader", subject="Local Plan: housing sites")
+    chief = norfolk.client("chief")
+    nominated = chief.post(
+        f"/api/v1/group-meetings/{blue.pk}/nominate",
+        {"officer_id": norfolk.people["officer"].pk},
+        content_type="application/json",
+    )
+    assert nominated.status_code == 200
+    declined = norfolk.client("officer").post(
+        f"/api/v1/group-meetings/{blue.pk}/decline",
+        {"text": "Busy."},
+        content_type="application/json",
+    )
+    assert declined.status_code == 400
+    assert {c["label"] for c in declined.json()["citations"]} == {"N 19(d)"}
+    assert GroupMeeting.objects.get(pk=blue.pk).state == State.REQUESTED
+    # And the other way: a nominee accepted the first group's invitation, so the Chief Officer who
+    # nominated them cannot decline the second group's on the same subject.
+    first = norfolk.request(subject="Bus shelters")
+    ms.meeting_nominate(
+        actor=norfolk.actor("chief"), meeting=first, officer=norfolk.people["officer"]
+    )
+    ms.meeting_accept(actor=norfolk.actor("officer"), meeting=first)
+    second = norfolk.request(who="blue_leader", subject="Bus shelters")
+    with pytest.raises(AccordError) as refused:
+        ms.meeting_decline(actor=norfolk.actor("chief"), meeting=second, reason="Busy.")
+    assert labels(refused.value) == {"N 19(d)"}

@@ -35,6 +35,7 @@ from accord.groups.forms import BriefingRequestForm, MeetingRequestForm, OfferAn
 from accord.groups.models import GroupMeeting
 from accord.groups.services import briefings as bs
 from accord.groups.services import meetings as ms
+from accord.groups.services._common import not_now
 from accord.web.views.common import council_context, request_actor
 
 
@@ -93,9 +94,20 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     actor = request_actor(request)
     require(actor, is_member)
     council = _council(actor)
-    if group_id_of(actor) is None:
-        raise Http404("Not a Member of a group")
     invite_chief = rules.has(council, rules.INVITE_CHIEF_OFFICER)
+    citations = rules.cites(
+        council, rules.CHIEF_OFFICER_APPROVAL, rules.INVITE_CHIEF_OFFICER, rules.COUNCIL_BUSINESS
+    )
+    if group_id_of(actor) is None:
+        # A Member of no group is told why, with the paragraphs, and offered no form.
+        context = council_context(
+            council,
+            form=None,
+            accord_error=ms.not_a_group_member(council),
+            invite_chief=invite_chief,
+            citations=citations,
+        )
+        return render(request, "groups/meeting_new.html", context, status=400)
     form = MeetingRequestForm(request.POST or None, council=council, invite_chief=invite_chief)
     error = None
     if request.method == "POST" and form.is_valid():
@@ -112,7 +124,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
             try:
                 meeting = ms.meeting_request(
                     actor=actor,
-                    group=actor.member.group,  # type: ignore[union-attr,arg-type]
+                    group=actor.member.group,  # type: ignore[union-attr]
                     meeting_date=data["meeting_date"],
                     place=data["place"],
                     subject=data["subject"],
@@ -131,12 +143,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
         form=form,
         accord_error=error,
         invite_chief=invite_chief,
-        citations=rules.cites(
-            council,
-            rules.CHIEF_OFFICER_APPROVAL,
-            rules.INVITE_CHIEF_OFFICER,
-            rules.COUNCIL_BUSINESS,
-        ),
+        citations=citations,
     )
     return render(
         request, "groups/meeting_new.html", context, status=400 if request.method == "POST" else 200
@@ -198,8 +205,12 @@ def _action(
     page: Any,
 ) -> HttpResponse:
     declared = registry.get(name)
-    if declared is None or not declared.offered(actor, case):
+    if declared is None or not declared.allowed(actor, case):
         raise Http404("No such action")
+    if not declared.offered(actor, case):
+        # Taken already (a second click) or by someone else at the same moment: say so, with the
+        # paragraphs behind the step, rather than a page that is not found.
+        return page(case, status=400, accord_error=not_now(registry.capability, name, case))
     form = declared.form(request.POST, request.FILES, prefix=declared.name, case=case)
     if form.is_valid():
         try:
