@@ -16,6 +16,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
+from accord.accounts.throttle import API_TOKEN_FAILED, sign_in_allowed
 from accord.api.models import ApiToken
 from accord.api.services import TOKEN_FORMAT, token_hash
 from accord.core.access import actor_for, request_actor
@@ -42,6 +43,9 @@ def _token_user(request: HttpRequest) -> Any:
     token = token.strip()
     if scheme.lower() != "bearer" or TOKEN_FORMAT.fullmatch(token) is None:
         return None
+    if not sign_in_allowed(request, action=API_TOKEN_FAILED):
+        return None  # an address guessing tokens is held back by the API before any lookup
+
     found = (
         ApiToken.objects.select_related("user")
         .filter(token_hash=token_hash(token), revoked__isnull=True)
