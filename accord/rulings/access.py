@@ -31,10 +31,13 @@ def question_for(actor: Actor, question_id: int | str, *, lock: bool = False) ->
         raise Http404("Question not found")
     # Locked by its key alone: a row another writer just changed is re-read, not dropped by the visibility
     # joins (which only ever widen: a question's holders are added, never removed).
-    one = Question.objects.filter(pk=pk)
+    # The lock is taken on the row alone, then the row is read with its relations: PostgreSQL re-checks a
+    # locked row's joins against the other writer's old values and may drop it (a holder just changed).
     if lock:
-        one = one.select_for_update(of=("self",))
-    return one.select_related("council", "holder", "asked_by_officer", "asked_by_member").get()
+        Question.objects.filter(pk=pk).select_for_update().values_list("pk", flat=True).get()
+    return Question.objects.select_related(
+        "council", "holder", "asked_by_officer", "asked_by_member"
+    ).get(pk=pk)
 
 
 def holds(actor: Actor, question: Question) -> bool:
