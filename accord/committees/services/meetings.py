@@ -431,21 +431,19 @@ def proposal_submit(*, actor: Actor, meeting: Meeting, proposal_id: int) -> Agen
     if proposal.state != ItemProposal.State.COLLECTING:
         refuse(council, "The proposal has already been decided.", field="proposal")
     _planned(meeting)
-    signers = [s.member for s in proposal.signatures.select_related("member")]
-    off = [m.name for m in signers if not sits_on(m, meeting.committee)]
-    if off:
-        refuse(
-            council,
-            f"Not a Member of the {meeting.committee.name}: {', '.join(off)}. Only the committee's "
-            "Members count.",
-            rules.MEMBERS_PROPOSAL,
-            field="proposal",
-        )
+    signed = [s.member for s in proposal.signatures.select_related("member")]
+    signers = [m for m in signed if sits_on(m, meeting.committee)]
+    off = [m.name for m in signed if m not in signers]
     if len(signers) < needed:
         refuse(
             council,
             f"At least {needed} Members of the {meeting.committee.name} must propose the item; it has "
-            f"{len(signers)}.",
+            f"{len(signers)}."
+            + (
+                f" Not a Member of the {meeting.committee.name}, so not counted: {', '.join(off)}."
+                if off
+                else ""
+            ),
             rules.MEMBERS_PROPOSAL,
             field="proposal",
         )
