@@ -58,7 +58,7 @@ def test_api_flow_and_scrutiny_sees_the_same_advice(norfolk: Scene) -> None:
 
 
 @pytest.mark.cites("N 9", "D 4.4")
-@pytest.mark.parametrize("method", ["put", "delete"])
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
 def test_changing_or_deleting_advice_is_refused_with_the_citation(
     norfolk: Scene, method: str
 ) -> None:
