@@ -243,7 +243,11 @@ def decision_scrutiny(request: HttpRequest, decision_id: PathId) -> Answer:
     }
 
 
-@router.put("/decisions/{decision_id}/advice/{version}", response={400: ErrorOut, 404: ErrorOut})
+@router.api_operation(
+    ["PUT", "PATCH"],
+    "/decisions/{decision_id}/advice/{version}",
+    response={400: ErrorOut, 404: ErrorOut},
+)
 def advice_change(
     request: HttpRequest, decision_id: PathId, version: Annotated[int, Path(ge=1, le=1000)]
 ) -> None:

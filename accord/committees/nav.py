@@ -9,6 +9,10 @@ from accord.councils.models import Council
 
 
 def committee_nav_links(actor: Actor, council: Council) -> list[tuple[str, str]]:
-    """(label, url): one link for everyone of the council, to its meetings; the meetings page leads on to
-    the decision records (one link keeps the navigation on one row)."""
-    return [("Meetings", reverse("committees:meetings", kwargs={"slug": council.slug}))]
+    """(label, url): for everyone of the council, its meetings and its decision records (N 13: scrutiny
+    reads them). The service navigation shows the first under the title "Meetings"; the home page lists
+    both."""
+    return [
+        ("Meetings", reverse("committees:meetings", kwargs={"slug": council.slug})),
+        ("Decisions", reverse("committees:decisions", kwargs={"slug": council.slug})),
+    ]

@@ -245,7 +245,11 @@ def decision_take(*, actor: Actor, decision: DecisionRecord, text: str) -> Decis
     decision = decision_for(actor, decision.pk, lock=True)
     council = decision.council
     if not (is_decision_maker(actor, decision) or actor.is_democratic_services):
-        refuse(council, "Only the decision maker, or democratic services for them, records it.")
+        refuse(
+            council,
+            "Only the decision maker, or democratic services for them, records it.",
+            rules.ADVICE_CONSIDERED,
+        )
     if decision.state == State.DECIDED:
         refuse(council, "The decision is already recorded as taken.", rules.ADVICE_CONSIDERED)
     if decision.state == State.AWAITING_ADVICE:

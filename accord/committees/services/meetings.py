@@ -137,7 +137,12 @@ def item_propose(
                 )
             statutory_role = sorted(actor.statutory_roles)[0]
         if must_add not in (Reason.LEGAL_PERIOD, Reason.STATUTORY_OFFICER):
-            refuse(council, "Choose why the item must be on the agenda.", field="must_add")
+            refuse(
+                council,
+                "Choose why the item must be on the agenda.",
+                rules.MUST_ADD,
+                field="must_add",
+            )
     item = AgendaItem.objects.create(
         meeting=meeting,
         title=title,
@@ -166,7 +171,12 @@ def item_propose(
 def _item_of(meeting: Meeting, item_id: int) -> AgendaItem:
     item = meeting.items.select_for_update().filter(pk=item_id).first()
     if item is None:
-        refuse(meeting.council, "There is no such item on this meeting's agenda.", field="item")
+        refuse(
+            meeting.council,
+            "There is no such item on this meeting's agenda.",
+            *CHAIR,
+            field="item",
+        )
     return item
 
 
@@ -337,7 +347,12 @@ def meeting_reschedule(
 def _proposal_of(meeting: Meeting, proposal_id: int) -> ItemProposal:
     proposal = meeting.proposals.select_for_update().filter(pk=proposal_id).first()
     if proposal is None:
-        refuse(meeting.council, "There is no such proposal for this meeting.", field="proposal")
+        refuse(
+            meeting.council,
+            "There is no such proposal for this meeting.",
+            rules.MEMBERS_PROPOSAL,
+            field="proposal",
+        )
     return proposal
 
 
@@ -398,9 +413,19 @@ def proposal_sign(*, actor: Actor, meeting: Meeting, proposal_id: int) -> Propos
         )
     assert actor.member is not None
     if proposal.state != ItemProposal.State.COLLECTING:
-        refuse(meeting.council, "The proposal is no longer open for signatures.", field="proposal")
+        refuse(
+            meeting.council,
+            "The proposal is no longer open for signatures.",
+            rules.MEMBERS_PROPOSAL,
+            field="proposal",
+        )
     if proposal.signatures.filter(member=actor.member).exists():
-        refuse(meeting.council, "You have already signed this proposal.", field="proposal")
+        refuse(
+            meeting.council,
+            "You have already signed this proposal.",
+            rules.MEMBERS_PROPOSAL,
+            field="proposal",
+        )
     signature = ProposalSignature.objects.create(
         proposal=proposal, member=actor.member, signed_at=clock.now()
     )
@@ -429,23 +454,26 @@ def proposal_submit(*, actor: Actor, meeting: Meeting, proposal_id: int) -> Agen
     if actor.member is None or not proposal.signatures.filter(member=actor.member).exists():
         refuse(council, "Only a Member who signed the proposal submits it.", rules.MEMBERS_PROPOSAL)
     if proposal.state != ItemProposal.State.COLLECTING:
-        refuse(council, "The proposal has already been decided.", field="proposal")
-    _planned(meeting)
-    signers = [s.member for s in proposal.signatures.select_related("member")]
-    off = [m.name for m in signers if not sits_on(m, meeting.committee)]
-    if off:
         refuse(
             council,
-            f"Not a Member of the {meeting.committee.name}: {', '.join(off)}. Only the committee's "
-            "Members count.",
+            "The proposal has already been decided.",
             rules.MEMBERS_PROPOSAL,
             field="proposal",
         )
+    _planned(meeting)
+    signed = [s.member for s in proposal.signatures.select_related("member")]
+    signers = [m for m in signed if sits_on(m, meeting.committee)]
+    off = [m.name for m in signed if m not in signers]
     if len(signers) < needed:
         refuse(
             council,
             f"At least {needed} Members of the {meeting.committee.name} must propose the item; it has "
-            f"{len(signers)}.",
+            f"{len(signers)}."
+            + (
+                f" Not a Member of the {meeting.committee.name}, so not counted: {', '.join(off)}."
+                if off
+                else ""
+            ),
             rules.MEMBERS_PROPOSAL,
             field="proposal",
         )
@@ -512,7 +540,12 @@ def proposal_refuse(
         )
     proposal = _proposal_of(meeting, proposal_id)
     if proposal.state != ItemProposal.State.COLLECTING:
-        refuse(council, "The proposal has already been decided.", field="proposal")
+        refuse(
+            council,
+            "The proposal has already been decided.",
+            rules.MEMBERS_PROPOSAL,
+            field="proposal",
+        )
     ItemProposal.objects.filter(pk=proposal.pk).update(
         state=ItemProposal.State.NOT_RELEVANT, refusal=reason
     )

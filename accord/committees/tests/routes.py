@@ -212,7 +212,7 @@ API_ROUTES: list[Route] = [
             method=method,
             html=False,
         )
-        for method in ("put", "delete")
+        for method in ("put", "patch", "delete")
     ),
     Route(
         "/api/v1/decisions/{case_id}/advice-submit",

@@ -178,6 +178,24 @@ def test_a_supporter_who_left_the_committee_no_longer_counts(scene: Scene) -> No
 
 
 @pytest.mark.cites("D 2.9")
+def test_enough_members_still_on_the_committee_carry_a_proposal_one_leaver_signed(
+    scene: Scene,
+) -> None:
+    s = scene
+    with clock.frozen(NOW):
+        proposal = _propose(s, "member", "chair", "second", "third")
+        s.committee.members.remove(s.members["third"])
+        item = services.proposal_submit(
+            actor=s.actor("member"), meeting=s.meeting, proposal_id=proposal.pk
+        )
+    assert item.state == AgendaItem.State.ON_AGENDA
+    assert item.must_add == AgendaItem.Reason.MEMBERS_PROPOSAL
+    added = s.meeting.events.get(kind="proposal-added")
+    assert "Proposed by 3 Members" in added.description
+    assert s.members["third"].pk not in added.data["signatories"]
+
+
+@pytest.mark.cites("D 2.9")
 def test_too_late_names_the_last_day_that_would_have_counted(scene: Scene) -> None:
     s = scene
     with clock.frozen(TOO_LATE):

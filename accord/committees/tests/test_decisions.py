@@ -53,6 +53,15 @@ def test_no_decision_before_advice_is_on_record_and_considered(norfolk: Scene) -
     assert decision.state == State.ADVICE_ON_RECORD and decision.decision == ""
 
 
+@pytest.mark.cites("N 10")
+def test_someone_else_recording_the_decision_is_refused_with_the_citation(norfolk: Scene) -> None:
+    s = norfolk
+    decision = s.decision()
+    with pytest.raises(AccordError) as refused:
+        services.decision_take(actor=s.actor("leader"), decision=decision, text="Approved.")
+    assert "N 10" in _labels(refused.value)
+
+
 @pytest.mark.cites("N 9", "D 4.4")
 @pytest.mark.parametrize(
     "who", ["cabinet_member", "democratic_services", "chief_officer", "leader"]

@@ -58,7 +58,7 @@ def test_api_flow_and_scrutiny_sees_the_same_advice(norfolk: Scene) -> None:
 
 
 @pytest.mark.cites("N 9", "D 4.4")
-@pytest.mark.parametrize("method", ["put", "delete"])
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
 def test_changing_or_deleting_advice_is_refused_with_the_citation(
     norfolk: Scene, method: str
 ) -> None:
@@ -144,3 +144,17 @@ def test_district_scrutiny_sees_the_advice_the_maker_had(scene: Scene) -> None:
     executive = s.client("cabinet_member").get(f"/api/v1/decisions/{decision.pk}").json()
     assert scrutiny["advice"] == executive["advice"]
     assert "D 2.10" in [c["label"] for c in scrutiny["advice"]["citations"]]
+
+
+@pytest.mark.cites("N 13")
+def test_home_page_lists_the_decision_records_and_the_navigation_keeps_one_meetings_item(
+    norfolk: Scene,
+) -> None:
+    s = norfolk
+    decisions = f"/councils/{s.council.slug}/decisions/"
+    meetings = f"/councils/{s.council.slug}/meetings/"
+    for who in ("member", "officer", "democratic_services"):
+        page = s.client(who).get("/").content.decode()
+        assert f'href="{decisions}"' in page, who
+        nav = page.split('class="govuk-service-navigation__list"')[1].split("</ul>")[0]
+        assert f'href="{meetings}"' in nav and decisions not in nav

@@ -214,3 +214,35 @@ def test_a_move_before_the_publication_day_is_refused_naming_the_field(scene: Sc
     assert page.status_code == 400 and "before its agenda" in page.content.decode()
     s.meeting.refresh_from_db()
     assert s.meeting.sequence == 0 and s.meeting.place == "Council Chamber"
+
+
+@pytest.mark.cites("D 2.9")
+def test_every_refusal_of_a_signature_or_submission_cites_the_paragraph(scene: Scene) -> None:
+    s = scene
+    base = f"/api/v1/meetings/{s.meeting.pk}"
+    with clock.frozen(IN_TIME):
+        raised = post(
+            s.client("member"),
+            f"{base}/proposal-raise",
+            {"title": "Flooding", "relevance": "Ours."},
+        )
+        proposal_id = raised.json()["proposals"][0]["id"]
+        refusals = [
+            post(s.client("member"), f"{base}/proposal-sign", {"proposal_id": proposal_id}),
+            post(s.client("second"), f"{base}/proposal-sign", {"proposal_id": 2**31 - 1}),
+            post(s.client("chair"), f"{base}/item-include", {"item_id": 2**31 - 1}),
+        ]
+        services.proposal_refuse(
+            actor=s.actor("monitoring_officer"),
+            meeting=s.meeting,
+            proposal_id=proposal_id,
+            reason="Not relevant.",
+        )
+        refusals += [
+            post(s.client("second"), f"{base}/proposal-sign", {"proposal_id": proposal_id}),
+            post(s.client("member"), f"{base}/proposal-submit", {"proposal_id": proposal_id}),
+        ]
+    for answer in refusals:
+        assert answer.status_code == 400, answer.json()
+        labels = [c["label"] for c in answer.json()["citations"]]
+        assert labels and labels[0] in ("D 2.9", "D 2.8"), answer.json()
