@@ -22,6 +22,6 @@ class CorrespondenceConfig(AppConfig):
         actions_register(CORRESPONDENCE_ACTIONS)
         actions_register(PRESS_ACTIONS)
         actions_register(PUBLICITY_ACTIONS)
-        nav_register(self.label, correspondence_nav_links, title="Correspondence")
+        nav_register(self.label, correspondence_nav_links, title="Letters")
         disclosure_sources_register("correspondence", correspondence_disclosure_hits)
         chains_register("correspondence", comms_chain_verify)
